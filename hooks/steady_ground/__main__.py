@@ -1,0 +1,71 @@
+"""Command line: `python -m steady_ground check` or `python -m steady_ground build`.
+
+`build` checks everything first, builds into a staging folder next to the
+site folder and only then swaps it in, so a failed build never leaves a
+half-written site behind.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from .problems import ContentError
+from .project import Project, load_project
+
+
+def check(root: Path) -> int:
+    try:
+        guide, _ = load_project(Project.at(root))
+    except ContentError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    print(f"The guide is fine: {len(guide.pages)} pages, {sum(len(p.blocks) for p in guide.pages)} blocks.")
+    return 0
+
+
+def build(root: Path, site_dir: Path, config: str = "mkdocs.yml") -> int:
+    if check(root):
+        print("Nothing was written; the site folder is as it was.", file=sys.stderr)
+        return 1
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f"{site_dir.name}.building-", dir=site_dir.parent))
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(root / config),
+         "-d", str(staging)],
+        cwd=root, env=env,
+    )
+    if result.returncode != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        print("The build failed; the site folder is as it was.", file=sys.stderr)
+        return 1
+    old = site_dir.with_name(site_dir.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if site_dir.exists():
+        site_dir.rename(old)
+    staging.rename(site_dir)
+    shutil.rmtree(old, ignore_errors=True)
+    print(f"Built the site into {site_dir}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m steady_ground", description=__doc__.split("\n")[0])
+    parser.add_argument("command", choices=["check", "build"])
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="the project folder (has mkdocs.yml)")
+    parser.add_argument("--site-dir", type=Path, default=None, help="where to put the built site")
+    args = parser.parse_args(argv)
+    root = args.root.resolve()
+    if args.command == "check":
+        return check(root)
+    return build(root, args.site_dir or root / "site")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

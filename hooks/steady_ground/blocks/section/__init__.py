@@ -1,0 +1,19 @@
+"""A titled part of a page: intro, paragraphs, lists and sub-sections."""
+from ...schema import Id, ListOf, OneOf, Record, Text
+
+BODY = ListOf(
+    OneOf(Text(), {"bullets": ListOf(Text()), "numbered": ListOf(Text())}),
+    required=False, default=[],
+)
+
+TITLE_FIELD = "heading"
+SCHEMA = {
+    "heading": Text(),
+    "intro": Text(required=False),
+    "body": BODY,
+    "subsections": ListOf(Record({
+        "id": Id(required=False),
+        "heading": Text(),
+        "body": BODY,
+    }), required=False, default=[]),
+}

@@ -1,0 +1,36 @@
+"""The project's folders, and loading everything the build needs in one go."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .content import Guide, load_guide
+from .problems import ContentError, Problem
+from .settings import Settings, load_settings
+
+
+@dataclass
+class Project:
+    root: Path
+    content_dir: Path
+    site_data_dir: Path
+
+    @classmethod
+    def at(cls, root: Path, content: str = "content", site_data: str = "site-data") -> "Project":
+        root = Path(root).resolve()
+        return cls(root=root, content_dir=root / content, site_data_dir=root / site_data)
+
+
+def load_project(project: Project) -> tuple[Guide, Settings]:
+    """Check content and settings together so one run reports every problem."""
+    problems: list[Problem] = []
+    settings, found = load_settings(project.site_data_dir, project.root)
+    problems += found
+    guide = None
+    try:
+        guide = load_guide(project.content_dir, project.root)
+    except ContentError as error:
+        problems += error.problems
+    if problems:
+        raise ContentError(problems)
+    return guide, settings

@@ -1,0 +1,101 @@
+"""Turn a checked page into HTML with the block templates (Jinja)."""
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Callable
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
+from markupsafe import Markup
+
+from .blocks import BLOCK_TYPES, HERE as BLOCKS_DIR
+from .content import Guide, Page
+from .markup import TextRenderer
+from .settings import Settings
+
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+
+# Given "page-id" or "page-id/block-id", the URL relative to the page being built.
+LinkFor = Callable[[str], str]
+
+
+class PageRenderer:
+    """One Jinja environment and one Markdown renderer for the whole build."""
+
+    def __init__(self, guide: Guide, settings: Settings):
+        self.guide = guide
+        self.settings = settings
+        self.text = TextRenderer()
+        self.env = Environment(
+            loader=FileSystemLoader([str(TEMPLATES_DIR), str(BLOCKS_DIR)]),
+            autoescape=select_autoescape(default=True, default_for_string=True),
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        # Filters read the page's link resolver from the render context.
+        self.env.filters.update({
+            "format": lambda pattern, *values: pattern % values,
+            "md": pass_context(lambda ctx, text: self.text.block(text, ctx["link_for"])),
+            "inline": pass_context(lambda ctx, text: self.text.inline(text, ctx["link_for"])),
+            "link": pass_context(lambda ctx, target: ctx["link_for"](target)),
+            "link_title": self.title_of,
+        })
+        self.templates = {name: self.env.get_template(kind.template) for name, kind in BLOCK_TYPES.items()}
+        self.page_template = self.env.get_template("page.html.j2")
+
+    def title_of(self, target: str) -> str:
+        page_id, _, block_id = target.partition("/")
+        if block_id:
+            return self.guide.anchors[block_id][1]
+        return self.guide.page(page_id).title
+
+    def render(self, page: Page, link_for: LinkFor) -> str:
+        context = {
+            "link_for": link_for,
+            "page": page,
+            "strings": self.settings.strings,
+            "organization": self.settings.organization,
+        }
+        blocks = []
+        for block in page.blocks:
+            html = self.templates[block.type].render(block=block.data, **context)
+            blocks.append({"type": block.type, "id": block.id, "see": block.data.get("see") or [],
+                           "html": Markup(html)})
+        return self.page_template.render(blocks=blocks, **context)
+
+
+class _Headings(HTMLParser):
+    """Collects h2/h3 headings with ids, for the page's table of contents."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[dict] = []
+        self._open: dict | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("h2", "h3") and dict(attrs).get("id"):
+            self._open = {"level": int(tag[1]), "id": dict(attrs)["id"], "name": "", "children": []}
+
+    def handle_data(self, data):
+        if self._open is not None:
+            self._open["name"] += data
+
+    def handle_endtag(self, tag):
+        if self._open is not None and tag == f"h{self._open['level']}":
+            self._open["name"] = " ".join(self._open["name"].split())
+            self.found.append(self._open)
+            self._open = None
+
+
+def toc_tokens(html: str) -> list[dict]:
+    """Nested heading tokens in the shape MkDocs' get_toc() expects."""
+    parser = _Headings()
+    parser.feed(html)
+    tokens: list[dict] = []
+    for heading in parser.found:
+        if heading["level"] == 3 and tokens:
+            tokens[-1]["children"].append(heading)
+        else:
+            tokens.append(heading)
+    return tokens

@@ -1,0 +1,266 @@
+"""Declarative field types that check YAML data and say what they expected.
+
+A schema is a Record of named fields. Checking walks the data once, collects
+every problem with its file, line and dotted field path, and returns clean
+plain values (str, list, dict) for templates.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .markup import TextRenderer
+from .problems import Problem
+from .yamlfile import Items, Node
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_TEXT = TextRenderer()
+
+
+@dataclass
+class Check:
+    """Where we are in one file, and what was found so far."""
+
+    file: str
+    problems: list[Problem] = field(default_factory=list)
+    refs: list[tuple[str, str, int, str]] = field(default_factory=list)  # (ref, file, line, field)
+
+    def problem(self, line: int | None, path: str, message: str) -> None:
+        self.problems.append(Problem(self.file, line, path, message))
+
+
+def _kind(value: object) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a set of fields"
+    return type(value).__name__
+
+
+class Field:
+    expected = "a value"
+
+    def __init__(self, required: bool = True, default: object = None, doc: str = ""):
+        self.required = required
+        self.default = default
+        self.doc = doc
+
+    def check(self, value: object, line: int, path: str, check: Check) -> object:
+        raise NotImplementedError
+
+    def wrong(self, value: object, line: int, path: str, check: Check) -> None:
+        check.problem(line, path, f"expected {self.expected}, got {_kind(value)}")
+
+
+class Text(Field):
+    """Plain text with inline Markdown; refs are collected for later checks."""
+
+    expected = "text"
+
+    def __init__(self, *args, markdown: bool = True, max_length: int | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.markdown = markdown
+        self.max_length = max_length
+
+    def check(self, value, line, path, check):
+        if not isinstance(value, str):
+            self.wrong(value, line, path, check)
+            return None
+        text = value.strip()
+        if not text:
+            check.problem(line, path, f"is empty; expected {self.expected}")
+            return None
+        if self.max_length and len(text) > self.max_length:
+            check.problem(line, path, f"is {len(text)} characters long; keep it under {self.max_length}")
+        problems, refs = _TEXT.check(text)
+        if not self.markdown and ("[" in text and "](" in text):
+            problems.append("links are not allowed in this field; write plain text")
+        for message in problems:
+            check.problem(line, path, message)
+        for ref in refs:
+            check.refs.append((ref, check.file, line, path))
+        return text
+
+
+class Pattern(Text):
+    """Short text that must match a pattern (ids, durations, phone numbers)."""
+
+    def __init__(self, pattern: str, expected: str, *args, **kwargs):
+        super().__init__(*args, markdown=False, **kwargs)
+        self.pattern = re.compile(pattern)
+        self.expected = expected
+
+    def check(self, value, line, path, check):
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str):
+            self.wrong(value, line, path, check)
+            return None
+        text = value.strip()
+        if not self.pattern.match(text):
+            check.problem(line, path, f"'{text}' is not valid; expected {self.expected}")
+            return None
+        return text
+
+
+class Id(Pattern):
+    def __init__(self, *args, **kwargs):
+        super().__init__(ID_PATTERN.pattern, "lowercase words joined by hyphens, like 'how-long-to-wait'",
+                         *args, **kwargs)
+
+
+class Ref(Field):
+    """A link to a page ('page-id') or a block ('page-id/block-id')."""
+
+    expected = "a page id like 'safety' or a block like 'faq/how-long-to-wait'"
+
+    def check(self, value, line, path, check):
+        if not isinstance(value, str) or not value.strip():
+            self.wrong(value, line, path, check)
+            return None
+        target = value.strip()
+        if target.startswith("ref:"):
+            target = target[4:]
+        check.refs.append((target, check.file, line, path))
+        return target
+
+
+class Flag(Field):
+    expected = "true or false"
+
+    def check(self, value, line, path, check):
+        if not isinstance(value, bool):
+            self.wrong(value, line, path, check)
+            return None
+        return value
+
+
+class Number(Field):
+    def __init__(self, *args, minimum: int = 0, maximum: int = 1000, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.minimum, self.maximum = minimum, maximum
+        self.expected = f"a whole number from {minimum} to {maximum}"
+
+    def check(self, value, line, path, check):
+        if isinstance(value, bool) or not isinstance(value, int) or not self.minimum <= value <= self.maximum:
+            self.wrong(value, line, path, check)
+            return None
+        return value
+
+
+class Choice(Field):
+    def __init__(self, options: list[str], *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.options = options
+        self.expected = "one of: " + ", ".join(options)
+
+    def check(self, value, line, path, check):
+        if value not in self.options:
+            shown = f"'{value}'" if isinstance(value, str) else _kind(value)
+            check.problem(line, path, f"{shown} is not allowed; expected {self.expected}")
+            return None
+        return value
+
+
+class ListOf(Field):
+    def __init__(self, item: Field, *args, minimum: int = 1, single_ok: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.item = item
+        self.minimum = minimum
+        self.single_ok = single_ok  # a lone item may be written without the list
+        self.expected = f"a list of {item.expected}" + (f" (at least {minimum})" if minimum > 1 else "")
+
+    def check(self, value, line, path, check):
+        if self.single_ok and not isinstance(value, list) and value is not None:
+            return [self.item.check(value, line, path, check)]
+        if not isinstance(value, list):
+            self.wrong(value, line, path, check)
+            return None
+        if len(value) < self.minimum:
+            check.problem(line, path, f"has {len(value)} item(s); expected at least {self.minimum}")
+        lines = value.item_lines if isinstance(value, Items) else [line] * len(value)
+        return [self.item.check(item, item_line, f"{path}[{index}]", check)
+                for index, (item, item_line) in enumerate(zip(value, lines))]
+
+
+class Record(Field):
+    """A set of named fields; unknown fields are reported, with a suggestion."""
+
+    expected = "a set of fields"
+
+    def __init__(self, fields: dict[str, Field], *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields = fields
+
+    def check(self, value, line, path, check, skip: tuple[str, ...] = ()):
+        if not isinstance(value, dict):
+            self.wrong(value, line, path, check)
+            return None
+        key_lines = value.key_lines if isinstance(value, Node) else {}
+        own_line = value.line if isinstance(value, Node) else line
+        prefix = f"{path}." if path else ""
+        clean = {}
+        for key, item in value.items():
+            if key in skip:
+                continue
+            key_line = key_lines.get(key, own_line)
+            if key not in self.fields:
+                check.problem(key_line, prefix + key, f"unknown field{_suggest(key, self.fields)}; "
+                              f"expected one of: {', '.join(self.fields)}")
+                continue
+            if item is None and not self.fields[key].required:
+                continue
+            clean[key] = self.fields[key].check(item, key_line, prefix + key, check)
+        for key, spec in self.fields.items():
+            if key in value:
+                continue
+            if spec.required:
+                check.problem(own_line, prefix + key, f"is missing; expected {spec.expected}")
+            else:
+                clean[key] = spec.default
+        return clean
+
+
+class OneOf(Field):
+    """Either plain text or a record chosen by its single key (like 'bullets:')."""
+
+    def __init__(self, text: Field | None, records: dict[str, Field], *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.text = text
+        self.records = records
+        options = (["text"] if text else []) + [f"'{key}:'" for key in records]
+        self.expected = " or ".join(options)
+
+    def check(self, value, line, path, check):
+        if isinstance(value, str) and self.text:
+            return {"kind": "text", "text": self.text.check(value, line, path, check)}
+        if isinstance(value, dict) and len(value) == 1:
+            key = next(iter(value))
+            if key in self.records:
+                key_line = value.key_lines.get(key, line) if isinstance(value, Node) else line
+                return {"kind": key, key: self.records[key].check(value[key], key_line, f"{path}.{key}", check)}
+            check.problem(line, f"{path}.{key}", f"unknown field{_suggest(key, self.records)}; expected {self.expected}")
+            return None
+        self.wrong(value, line, path, check)
+        return None
+
+
+def _suggest(key: str, known) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def slug(text: str) -> str:
+    """A readable anchor id made from a heading."""
+    words = re.findall(r"[a-z0-9]+", re.sub(r"['\u2019]", "", text.lower()))
+    return "-".join(words[:8]) or "block"

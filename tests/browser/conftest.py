@@ -1,0 +1,135 @@
+"""A real headless Chromium against the real built site, served on 127.0.0.1.
+
+With CI=true a missing browser is a failure, never a skip.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import socketserver
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def require(condition: bool, what: str) -> None:
+    """Fail in CI, skip elsewhere, when a tool the test needs is missing."""
+    if condition:
+        return
+    if IN_CI:
+        pytest.fail(f"{what} is required in CI (run scripts/setup-system.sh)")
+    pytest.skip(f"{what} is not installed")
+
+
+def build_site(target: Path, root: Path = ROOT) -> Path:
+    result = subprocess.run([sys.executable, "-m", "steady_ground", "--root", str(root), "build",
+                             "--site-dir", str(target)], capture_output=True, text=True,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    return target
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The shipped guide, built once for the whole test session."""
+    return build_site(tmp_path_factory.mktemp("built") / "site")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+class StaticServer:
+    """A plain static file server on a free loopback port."""
+
+    def __init__(self, directory: Path):
+        handler = functools.partial(_QuietHandler, directory=str(directory))
+        socketserver.TCPServer.allow_reuse_address = True
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path):
+    server = StaticServer(built_site)
+    yield server.url
+    server.close()
+
+
+@pytest.fixture(scope="session")
+def site_pages(built_site: Path) -> list[str]:
+    """Every built HTML page, as a path relative to the site root ('' is the start page)."""
+    pages = []
+    for index in sorted(built_site.rglob("index.html")):
+        relative = index.parent.relative_to(built_site).as_posix()
+        pages.append("" if relative == "." else relative + "/")
+    return pages
+
+
+@pytest.fixture(scope="session")
+def browser():
+    require(Path(CHROMIUM).exists(), "Chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+class RequestLog:
+    """Every request a page makes, so tests can prove no third party is contacted."""
+
+    def __init__(self, own_url: str):
+        self.own_host = urlsplit(own_url).netloc
+        self.urls: list[str] = []
+
+    def record(self, request) -> None:
+        self.urls.append(request.url)
+
+    def third_party(self) -> list[str]:
+        outside = []
+        for url in self.urls:
+            parts = urlsplit(url)
+            if parts.scheme in ("data", "blob", "about"):
+                continue
+            if parts.netloc != self.own_host:
+                outside.append(url)
+        return outside
+
+
+@pytest.fixture
+def context(browser, site_url):
+    """A fresh browser profile per test, with its requests logged."""
+    ctx = browser.new_context()
+    log = RequestLog(site_url)
+    ctx.on("request", log.record)
+    ctx.request_log = log
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def page(context):
+    return context.new_page()

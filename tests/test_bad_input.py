@@ -1,0 +1,160 @@
+"""Broken content and settings: each must fail with file, line, field and what was expected."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from steady_ground.problems import ContentError
+from steady_ground.project import Project, load_project
+
+GOOD_FAQ = """title: Questions
+summary: Questions people ask.
+blocks:
+  - type: faq
+    id: how-long-to-wait
+    question: How long should I wait?
+    answer: Months, not days.
+"""
+
+
+def problems_for(project: Path, files: dict[str, str | bytes | None]) -> str:
+    for name, text in files.items():
+        path = project / name
+        if text is None:
+            path.unlink()
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(text if isinstance(text, bytes) else text.encode())
+    with pytest.raises(ContentError) as caught:
+        load_project(Project.at(project))
+    return caught.value.report()
+
+
+# (case name, files to write, text every message must contain)
+CASES = [
+    ("tab indentation", {"content/10-faq.yml": "title: x\nsummary: y\nblocks:\n\t- type: faq\n"},
+     ["content/10-faq.yml:4:", "tab character", "indent with spaces"]),
+    ("bad indentation", {"content/10-faq.yml": "title: x\n  summary: y\n"},
+     ["content/10-faq.yml:2:", "not valid YAML", "indentation"]),
+    ("unclosed quote", {"content/10-faq.yml": "title: x\nsummary: y\nblocks:\n  - type: faq\n"
+                                               "    question: 'Why\n    answer: y\n"},
+     ["content/10-faq.yml:5:", "quote", "never closed"]),
+    ("empty file", {"content/10-faq.yml": ""}, ["content/10-faq.yml:1:", "empty"]),
+    ("only a comment", {"content/10-faq.yml": "# nothing yet\n"}, ["content/10-faq.yml:1:", "no fields"]),
+    ("missing required field", {"content/10-faq.yml": GOOD_FAQ.replace("    answer: Months, not days.\n", "")},
+     ["content/10-faq.yml:4:", "blocks[0].answer", "is missing", "expected a list of text"]),
+    ("missing page title", {"content/10-faq.yml": GOOD_FAQ.replace("title: Questions\n", "")},
+     ["content/10-faq.yml:1:", "title", "is missing; expected text"]),
+    ("list where text is expected", {"content/10-faq.yml": GOOD_FAQ.replace("title: Questions", "title: [a, b]")},
+     ["content/10-faq.yml:1:", "title", "expected text, got a list"]),
+    ("number as a title", {"content/10-faq.yml": GOOD_FAQ.replace("title: Questions", "title: 42")},
+     ["content/10-faq.yml:1:", "title", "expected text, got the number 42"]),
+    ("unknown field typo", {"content/10-faq.yml": GOOD_FAQ.replace("question:", "questoin:")},
+     ["content/10-faq.yml:6:", "blocks[0].questoin", "unknown field", "did you mean 'question'"]),
+    ("unknown block type", {"content/10-faq.yml": GOOD_FAQ.replace("type: faq", "type: faqs")},
+     ["content/10-faq.yml:4:", "blocks[0].type", "unknown block type 'faqs'", "expected one of"]),
+    ("duplicate block id", {"content/20-tools.yml": GOOD_FAQ.replace("title: Questions", "title: Tools")},
+     ["content/20-tools.yml:4:", "blocks[0].id", "'how-long-to-wait' is already used at content/10-faq.yml"]),
+    ("duplicate page id", {"content/50-worksheets/10-faq.yml": GOOD_FAQ.replace("how-long", "other")},
+     ["content/50-worksheets/10-faq.yml", "page id 'faq' is already used by content/10-faq.yml"]),
+    ("cross-reference to no page", {"content/10-faq.yml": GOOD_FAQ + "    see: nowhere\n"},
+     ["content/10-faq.yml:8:", "blocks[0].see:", "'ref:nowhere' points to no page"]),
+    ("cross-reference to no block", {"content/10-faq.yml": GOOD_FAQ + "    see: [tools/missing]\n"},
+     ["content/10-faq.yml:8:", "blocks[0].see[0]", "points to no block 'missing' on the page 'tools'"]),
+    ("inline ref to nothing", {"content/10-faq.yml": GOOD_FAQ.replace("Months, not days.", "See [here](ref:gone).")},
+     ["content/10-faq.yml:7:", "blocks[0].answer:", "'ref:gone' points to no page"]),
+    ("javascript: link", {"content/10-faq.yml": GOOD_FAQ.replace("Months, not days.", "'[go](javascript:alert(1))'")},
+     ["content/10-faq.yml:7:", "blocks[0].answer:", "'javascript:alert(1)' is not allowed", "https://"]),
+    ("data: link", {"content/10-faq.yml": GOOD_FAQ.replace("Months, not days.", "'[go](data:text/html,hi)'")},
+     ["content/10-faq.yml:7:", "'data:text/html,hi' is not allowed"]),
+    ("raw script tag", {"content/10-faq.yml": GOOD_FAQ.replace("Months, not days.", "<script>alert(1)</script>")},
+     ["content/10-faq.yml:7:", "blocks[0].answer:", "HTML is not allowed in text", "<script"]),
+    ("event handler html", {"content/10-faq.yml": GOOD_FAQ.replace("Months, not days.", "'<img src=x onerror=alert(1)>'")},
+     ["content/10-faq.yml:7:", "HTML is not allowed in text", "<img"]),
+    ("non-UTF-8 file", {"content/10-faq.yml": GOOD_FAQ.replace("Questions", "Caf\u00e9").encode("latin-1")},
+     ["content/10-faq.yml:1:", "not UTF-8", "save it as UTF-8"]),
+    ("unknown file in content", {"content/notes.txt": "hello"},
+     ["content/notes.txt:", "unknown file", "10-page-id.yml"]),
+    (".yaml ending", {"content/60-more.yaml": GOOD_FAQ}, ["content/60-more.yaml:", "use the .yml ending"]),
+    ("object-constructing YAML tag", {"content/10-faq.yml": "!!python/object/apply:os.system ['touch /tmp/pwned']\n"},
+     ["content/10-faq.yml:1:", "YAML tag", "python/object/apply", "not allowed"]),
+    ("duplicate key", {"content/10-faq.yml": GOOD_FAQ.replace("summary:", "title: Again\nsummary:")},
+     ["content/10-faq.yml:2:", "title", "given twice"]),
+    ("wrong timeline range", {"content/10-faq.yml": GOOD_FAQ + "  - type: timeline\n    heading: H\n    phases:\n"
+                                                            "      - name: N\n        from: soon\n        to: weeks\n"
+                                                            "        expect: E\n"},
+     ["content/10-faq.yml:12:", "blocks[1].phases[0].from", "'soon' is not valid", "'6 months'"]),
+    ("blocks not a list", {"content/10-faq.yml": "title: x\nsummary: y\nblocks: none\n"},
+     ["content/10-faq.yml:3:", "blocks", "expected a list of blocks"]),
+    ("folder without _section.yml", {"content/50-worksheets/_section.yml": None},
+     ["content/50-worksheets/_section.yml", "is missing", "title:"]),
+    ("no start page", {"content/00-home.yml": None}, ["no start page", "00-home.yml"]),
+    ("settings: phone number with letters",
+     {"site-data/organization.yml": "@EMERGENCY@"}, ["site-data/organization.yml:10:", "emergency.number",
+                                                     "'9II' is not valid", "digits"]),
+    ("settings: exit destination not https",
+     {"site-data/organization.yml": "@EXIT@"}, ["site-data/organization.yml:", "quick_exit.destination",
+                                                "'http://example.org/' is not valid", "https://"]),
+    ("settings: chat link not https",
+     {"site-data/organization.yml": "@CHAT@"}, ["site-data/organization.yml:", "help_channels[2].value",
+                                                "an absolute https:// address"]),
+]
+
+
+def _settings_edit(project: Path, marker: str) -> str:
+    text = (project / "site-data" / "organization.yml").read_text()
+    return {
+        "@EMERGENCY@": text.replace('number: "911"', 'number: "9II"'),
+        "@EXIT@": text.replace("https://www.weather.gov/", "http://example.org/"),
+        "@CHAT@": text.replace("https://www.thehotline.org/", "www.thehotline.org"),
+    }[marker]
+
+
+@pytest.mark.parametrize("files, expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_broken_input_is_reported_clearly(mini_project: Path, files, expected):
+    files = {name: _settings_edit(mini_project, text) if isinstance(text, str) and text.startswith("@") else text
+             for name, text in files.items()}
+    report = problems_for(mini_project, files)
+    for part in expected:
+        assert part in report, f"expected {part!r} in:\n{report}"
+    assert "Traceback" not in report
+
+
+def test_every_problem_is_reported_in_one_run(mini_project: Path):
+    report = problems_for(mini_project, {
+        "content/10-faq.yml": GOOD_FAQ.replace("question:", "questoin:"),
+        "content/20-tools.yml": "title: [x]\nsummary: s\nblocks:\n  - type: nope\n",
+        "content/notes.txt": "stray",
+    })
+    assert report.startswith("The guide has 5 problems")
+    for part in ["blocks[0].questoin", "blocks[0].question: is missing", "content/20-tools.yml:1: title",
+                 "unknown block type 'nope'", "content/notes.txt"]:
+        assert part in report
+
+
+def test_tag_is_never_constructed(mini_project: Path, tmp_path: Path):
+    marker = tmp_path / "constructed"
+    problems_for(mini_project, {"content/10-faq.yml": f"!!python/object/apply:os.system ['touch {marker}']\n"})
+    assert not marker.exists()
+
+
+@pytest.mark.parametrize("command", [["-m", "mkdocs", "build", "--strict"], ["-m", "steady_ground", "build"]],
+                         ids=["mkdocs build", "steady_ground build"])
+def test_failed_build_leaves_site_untouched_and_prints_no_traceback(mini_project: Path, command):
+    site = mini_project / "site"
+    site.mkdir()
+    (site / "index.html").write_text("the last good build")
+    (mini_project / "content" / "10-faq.yml").write_text(GOOD_FAQ.replace("question:", "questoin:"))
+    result = subprocess.run([sys.executable, *command], cwd=mini_project, capture_output=True, text=True,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in output
+    assert "content/10-faq.yml:6: blocks[0].questoin: unknown field" in output
+    assert sorted(p.name for p in site.iterdir()) == ["index.html"]
+    assert (site / "index.html").read_text() == "the last good build"
+    assert not list(mini_project.glob("site.*")), "no staging folder may be left behind"
