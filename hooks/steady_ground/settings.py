@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .problems import Problem
-from .schema import Check, Choice, Field, ListOf, Pattern, Record, Text
+from .schema import Check, Choice, Field, Flag, ListOf, Pattern, Record, Text
 from .yamlfile import Node, load_yaml
 
 PHONE = Pattern(r"^\+?[0-9][0-9 ()\-]*$", "a phone number of digits, spaces, ( ) and - only")
@@ -24,7 +24,17 @@ ORGANIZATION = Record({
         "hours": Text(markdown=False, required=False),
         "languages": ListOf(Text(markdown=False), required=False, default=[]),
     })),
-    "quick_exit": Record({"label": Text(markdown=False), "destination": HTTPS_URL}),
+    "quick_exit": Record({
+        "label": Text(markdown=False),
+        "destination": HTTPS_URL,
+        # Guide pages replace each other in the tab's history instead of adding entries.
+        "keep_out_of_history": Flag(required=False, default=True),
+    }),
+    "printing": Record({
+        # Worksheets (by page id) whose printout shows the organization's name.
+        # None by default: a printed safety plan that names a service can put someone at risk.
+        "show_organization_on": ListOf(Text(markdown=False), required=False, default=[], minimum=0),
+    }, required=False, default={"show_organization_on": []}),
 })
 
 _CHANNEL_VALUE = {

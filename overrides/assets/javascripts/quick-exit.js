@@ -1,0 +1,1 @@
+/* quick-exit: see the issue that owns it */

@@ -1,0 +1,1 @@
+/* worksheets: see the issue that owns it */
