@@ -1,0 +1,1 @@
+"""Steady Ground: load, check and render the guide from YAML."""

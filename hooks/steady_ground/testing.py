@@ -1,0 +1,58 @@
+"""Helpers for the tests that sit beside each block type.
+
+They build a one-page guide in a temporary folder from a YAML snippet, so a
+block's schema and template are tested exactly as the build uses them.
+"""
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+import yaml
+
+from .problems import ContentError
+from .project import Project, load_project
+from .render import PageRenderer
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+def _project_with(blocks: list[dict], extra_pages: dict[str, dict] | None = None) -> Project:
+    root = Path(tempfile.mkdtemp(prefix="sg-block-"))
+    shutil.copytree(PROJECT_ROOT / "site-data", root / "site-data")
+    content = root / "content"
+    content.mkdir()
+    home = {"title": "Test page", "summary": "A page for a block test.", "blocks": blocks}
+    (content / "00-home.yml").write_text(yaml.safe_dump(home, sort_keys=False))
+    for index, (page_id, page) in enumerate((extra_pages or {}).items(), start=1):
+        (content / f"{index * 10}-{page_id}.yml").write_text(yaml.safe_dump(page, sort_keys=False))
+    return Project.at(root)
+
+
+def check_blocks(*blocks: dict, extra_pages: dict[str, dict] | None = None) -> str:
+    """The problem report for these blocks ('' when they are fine)."""
+    project = _project_with(list(blocks), extra_pages)
+    try:
+        load_project(project)
+        return ""
+    except ContentError as error:
+        return error.report()
+    finally:
+        shutil.rmtree(project.root, ignore_errors=True)
+
+
+def render_blocks(*blocks: dict, extra_pages: dict[str, dict] | None = None) -> str:
+    """The HTML of a start page holding these blocks; links resolve to '/<page>/#<block>'."""
+    project = _project_with(list(blocks), extra_pages)
+    try:
+        guide, settings = load_project(project)
+        renderer = PageRenderer(guide, settings)
+
+        def link_for(target: str) -> str:
+            page_id, _, block_id = target.partition("/")
+            return f"/{page_id}/" + (f"#{block_id}" if block_id else "")
+
+        return renderer.render(guide.page("home"), link_for)
+    finally:
+        shutil.rmtree(project.root, ignore_errors=True)
