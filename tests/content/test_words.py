@@ -181,6 +181,7 @@ COVERAGE = [
     ("Reclaiming Your Identity", "rebuilding", "rebuilding-identity"),
     ("Repairing Self-Trust", "rebuilding", "self-trust"),
     ("When to Re-enter Dating", "rebuilding", "dating-again"),
+    ("Community and Ongoing Support", "rebuilding", "heal-with-others"),
     ("Community and Ongoing Support", "get-help", "help-channels"),
     ("Common Pitfalls and How To Avoid Them", "pitfalls", "pitfalls-list"),
     ("Pitfall: Confusing Effort with Progress", "pitfalls", "effort"),
