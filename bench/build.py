@@ -1,0 +1,200 @@
+"""Build-speed benchmark. Prints figures; asserts nothing.
+
+1. The shipped guide built by the hooks, against a plain-Markdown Material
+   build of the same text (same theme and features, no hooks): the ratio.
+2. Per-page build time for synthetic YAML guides of 1x, 10x and 50x the
+   shipped guide's page count, to show growth is linear.
+Each build runs in its own process; time covers the build only, and peak
+memory is that process's maximum resident size.
+
+Usage: python bench/build.py [--repeat N] [--scales 1,10,50]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from steady_ground.project import Project, load_project  # noqa: E402
+
+WORDS = ("you can take small steady steps and ask for help when a talk feels hard or unsafe "
+         "write down what happened notice patterns over weeks keep trusted people close").split()
+
+
+def measure_one(config: Path) -> None:
+    """Child process: build once, print seconds and peak memory as JSON."""
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    import logging
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    with tempfile.TemporaryDirectory() as out:
+        cfg = load_config(str(config), site_dir=out)
+        start = time.perf_counter()
+        build(cfg)
+        seconds = time.perf_counter() - start
+    peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": seconds, "peak_mib": peak_mib}))
+
+
+def run_build(config: Path, repeat: int) -> dict:
+    runs = []
+    for _ in range(repeat):
+        out = subprocess.run([sys.executable, __file__, "--one", str(config)], capture_output=True, text=True,
+                             check=True).stdout
+        runs.append(json.loads(out.strip().splitlines()[-1]))
+    return {"seconds": statistics.median(r["seconds"] for r in runs),
+            "peak_mib": max(r["peak_mib"] for r in runs)}
+
+
+def _config(project: Path, hooks: bool) -> Path:
+    text = (ROOT / "mkdocs.yml").read_text()
+    text = text.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
+    text = text.replace("  - hooks/site_hooks.py", f"  - {ROOT / 'hooks' / 'site_hooks.py'}")
+    start = text.index("watch:\n")  # nothing to watch in a one-off build
+    end = text.index("\n\n", start)
+    text = text[:start] + text[end + 2:]
+    if not hooks:
+        start = text.index("hooks:\n")
+        end = text.index("\n\n", start)
+        text = text[:start] + text[end + 2:]
+        text = text.replace("docs_dir: content", "docs_dir: docs")
+        # Material's templates read the organization settings the hooks would set.
+        _, settings = load_project(Project.at(ROOT))
+        text += "\n" + yaml.safe_dump({"extra": {"generator": False, "organization": settings.organization,
+                                                 "strings": settings.strings}})
+    path = project / "mkdocs.yml"
+    path.write_text(text)
+    return path
+
+
+def _plain_markdown(project: Path) -> None:
+    """The shipped guide's text as plain Markdown pages, for the baseline."""
+    guide, _ = load_project(Project.at(ROOT))
+    docs = project / "docs"
+    for page in guide.pages:
+        lines = [f"# {page.title}", "", page.summary, ""]
+        for block in page.blocks:
+            for key, value in block.data.items():
+                if key in ("id", "see", "type") or value in (None, [], ""):
+                    continue
+                lines += _markdown_of(value, heading=key in ("heading", "question", "situation", "name"))
+        target = docs / page.src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text("\n".join(lines))
+
+
+def _markdown_of(value, heading: bool = False) -> list[str]:
+    if isinstance(value, str):
+        return [f"## {value}" if heading else value, ""]
+    if isinstance(value, list):
+        out = []
+        for item in value:
+            out += _markdown_of(item) if not isinstance(item, str) else [f"- {item}"]
+        return out + [""]
+    if isinstance(value, dict):
+        out = []
+        for key, item in value.items():
+            if key not in ("kind", "id") and item not in (None, [], ""):
+                out += _markdown_of(item, heading=key == "heading")
+        return out
+    return []
+
+
+def _sentence(seed: int, length: int = 12) -> str:
+    words = [WORDS[(seed * 7 + i * 3) % len(WORDS)] for i in range(length)]
+    return " ".join(words).capitalize() + "."
+
+
+def _synthetic(project: Path, pages: int) -> None:
+    """A guide of `pages` pages, each with one block of every common type, in folders of 25."""
+    shutil.copytree(ROOT / "site-data", project / "site-data")
+    content = project / "content"
+    content.mkdir()
+    for number in range(pages):
+        folder = content if number == 0 else content / f"{10 + number // 25:03d}-part-{number // 25}"
+        if folder != content and not (folder / "_section.yml").exists():
+            folder.mkdir()
+            (folder / "_section.yml").write_text(f"title: Part {number // 25}\n")
+        page_id = "home" if number == 0 else f"page-{number}"
+        s = lambda k: _sentence(number * 13 + k)  # noqa: E731
+        blocks = [
+            {"type": "section", "id": f"{page_id}-section", "heading": s(1)[:40], "intro": s(2),
+             "body": [s(3), {"bullets": [s(4), s(5), s(6)]}, s(7)]},
+            {"type": "faq", "id": f"{page_id}-faq", "question": s(8)[:50] + "?", "answer": [s(9), s(10)]},
+            {"type": "script", "id": f"{page_id}-script", "situation": s(11)[:40], "say": s(12), "why": s(13)},
+            {"type": "exercise", "id": f"{page_id}-exercise", "name": s(14)[:30], "duration": "5 minutes",
+             "when": s(15), "steps": [s(16), s(17), s(18)]},
+            {"type": "timeline", "id": f"{page_id}-timeline", "heading": s(19)[:40], "phases": [
+                {"name": s(20)[:20], "from": "days", "to": "weeks", "expect": s(21)},
+                {"name": s(22)[:20], "from": "6 months", "to": "1 year", "expect": s(23)}]},
+            {"type": "checklist", "id": f"{page_id}-checklist", "heading": s(24)[:40],
+             "items": [s(25), {"item": s(26), "helps": s(27)}], "see": ["home"]},
+        ]
+        page = {"title": f"Page {number}", "summary": s(0), "blocks": blocks}
+        (folder / f"{number % 25:02d}-{page_id}.yml").write_text(yaml.safe_dump(page, sort_keys=False))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--one", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--scales", default="1,10,50")
+    args = parser.parse_args()
+    if args.one:
+        measure_one(args.one)
+        return
+
+    guide, _ = load_project(Project.at(ROOT))
+    base_pages = len(guide.pages)
+    print(f"Shipped guide: {base_pages} pages, {sum(len(p.blocks) for p in guide.pages)} blocks; "
+          f"median of {args.repeat} builds each\n")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        plain = Path(tmp) / "plain"
+        plain.mkdir()
+        _plain_markdown(plain)
+        baseline = run_build(_config(plain, hooks=False), args.repeat)
+        hooked_project = Path(tmp) / "hooked"
+        hooked_project.mkdir()
+        shutil.copytree(ROOT / "content", hooked_project / "content")
+        shutil.copytree(ROOT / "site-data", hooked_project / "site-data")
+        hooked = run_build(_config(hooked_project, hooks=True), args.repeat)
+        ratio = hooked["seconds"] / baseline["seconds"]
+        print("Full build                    seconds   peak MiB")
+        print(f"  plain Markdown (baseline)   {baseline['seconds']:7.2f}   {baseline['peak_mib']:8.0f}")
+        print(f"  YAML through the hooks      {hooked['seconds']:7.2f}   {hooked['peak_mib']:8.0f}")
+        print(f"  ratio hooks / baseline      {ratio:7.2f}   (target <= 1.25)\n")
+
+        print("Scale   pages   seconds   ms/page   vs 1x   peak MiB")
+        first = None
+        for scale in [int(s) for s in args.scales.split(",")]:
+            project = Path(tmp) / f"scale-{scale}"
+            project.mkdir()
+            pages = base_pages * scale
+            _synthetic(project, pages)
+            result = run_build(_config(project, hooks=True), args.repeat if scale < 50 else 1)
+            per_page = result["seconds"] / pages * 1000
+            first = first or per_page
+            print(f"{scale:4d}x  {pages:6d}   {result['seconds']:7.2f}   {per_page:7.2f}   "
+                  f"{per_page / first:5.2f}   {result['peak_mib']:8.0f}")
+        print("\nTarget: ms/page at 50x within 1.2x of 1x (linear growth).")
+
+
+if __name__ == "__main__":
+    main()
