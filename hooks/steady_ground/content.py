@@ -230,11 +230,10 @@ def _check_ids_and_refs(guide: Guide, page_sources: dict[str, str], refs: list,
     for page in guide.pages:
         for block in page.blocks:
             for anchor, title in _anchors(block):
-                if anchor in owners or anchor in page_sources:
-                    first = owners.get(anchor, (page_sources.get(anchor), 0))
-                    where = f"{first[0]}:{first[1]}" if first[1] else f"the page {first[0]}"
+                if anchor in owners:
+                    first_file, first_line = owners[anchor]
                     problems.append(Problem(page.source, block.line, f"blocks[{page.blocks.index(block)}].id",
-                                            f"the id '{anchor}' is already used at {where}; "
+                                            f"the id '{anchor}' is already used at {first_file}:{first_line}; "
                                             "give this block its own 'id:'"))
                     continue
                 owners[anchor] = (page.source, block.line)
