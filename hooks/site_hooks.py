@@ -1,19 +1,27 @@
 """MkDocs hook entry points (named in mkdocs.yml). Each one hands over to steady_ground."""
+from mkdocs.plugins import event_priority
+
+from steady_ground import identity
 from steady_ground.mkdocs_build import GuideBuild
 
 _build: GuideBuild | None = None
 
 
+# Before Material's plugins read the config: search takes its stemming language
+# from the theme, and the offline plugin keeps a local iframe-worker shim.
+@event_priority(50)
 def on_config(config):
     # Everything is loaded and checked here, before MkDocs cleans or writes site/.
     global _build
     _build = GuideBuild(config)
     _build.configure(config)
+    identity.configure(config, _build.settings)
     return config
 
 
 def on_files(files, config):
-    return _build.add_pages(files, config)
+    files = _build.add_pages(files, config)
+    return identity.add_files(files, config, _build.settings, _build.project.site_data_dir)
 
 
 def on_page_content(html, page, config, files):

@@ -4,16 +4,39 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import colours
 from .problems import Problem
 from .schema import Check, Choice, Field, Flag, ListOf, Pattern, Record, Text
 from .yamlfile import Node, load_yaml
 
 PHONE = Pattern(r"^\+?[0-9][0-9 ()\-]*$", "a phone number of digits, spaces, ( ) and - only")
-HTTPS_URL = Pattern(r"^https://[^\s/]+\.[^\s]+$", "an absolute https:// address")
+# A host name with a dot, then an optional port and path. Quotes, < > and spaces are
+# refused so an address can never break out of the HTML attribute it is written into.
+HTTPS_URL = Pattern(r"^https://[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+"
+                    r"(?::[0-9]{1,5})?(?:[/?#][^\s\"'<>\\`]*)?$",
+                    "an absolute https:// address, like https://www.example.org/")
+
+
+def _colour(required: bool = True) -> Pattern:
+    return Pattern(r"^#[0-9A-Fa-f]{6}$", "a colour written as # and six hex digits, like '#1f4e79'",
+                   required=required)
+
+
+LOGO_TYPES = (".svg", ".png", ".jpg", ".jpeg", ".webp")
+LOGO_MAX_BYTES = 200_000  # a large logo slows every page on a slow phone
 
 ORGANIZATION = Record({
     "name": Text(markdown=False),
-    "description": Text(markdown=False),
+    "description": Text(markdown=False),  # a sentence for search engines and link previews
+    # A picture file in site-data/ shown in the top bar, like 'logo.svg'. Optional.
+    "logo": Pattern(r"^[A-Za-z0-9][A-Za-z0-9._-]*$", "a file name in site-data/, like 'logo.svg'",
+                    required=False),
+    "colours": Record({
+        "primary": _colour(),  # the top bar, and links on the light page
+        "text_on_primary": _colour(required=False),  # the words in the top bar (white when not given)
+        "accent": _colour(required=False),  # links under the pointer (primary when not given)
+        "dark_mode_links": _colour(required=False),  # links on the dark page (made from primary)
+    }, required=False),
     "language": Pattern(r"^[a-z]{2}$", "a two-letter language code with a strings file, like 'en'"),
     "region": Text(markdown=False),
     "emergency": Record({"label": Text(markdown=False), "number": PHONE}),
@@ -35,13 +58,16 @@ ORGANIZATION = Record({
         # None by default: a printed safety plan that names a service can put someone at risk.
         "show_organization_on": ListOf(Text(markdown=False), required=False, default=[], minimum=0),
     }, required=False, default={"show_organization_on": []}),
+    # Shown at the bottom of every page. Plain text with *emphasis* and https:// links.
+    "footer": Text(required=False),
+    "privacy": Text(required=False),
 })
 
 _CHANNEL_VALUE = {
     "phone": PHONE,
     "text": PHONE,
     "chat": HTTPS_URL,
-    "email": Pattern(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", "an email address"),
+    "email": Pattern(r"^[^@\s\"'<>]+@[^@\s\"'<>]+\.[^@\s\"'<>]+$", "an email address"),
 }
 
 
@@ -81,6 +107,9 @@ def load_settings(site_data: Path, root: Path) -> tuple[Settings | None, list[Pr
         check = Check(shown(org_path))
         organization = ORGANIZATION.check(data, getattr(data, "line", 1), "", check)
         problems += check.problems
+        # The footer is the same on every page, so it cannot hold links to guide pages.
+        problems += [Problem(file, line, path, "links to pages of the guide cannot be used here; "
+                             "use a full https:// address") for _, file, line, path in check.refs]
         if organization and not check.problems:
             for index, channel in enumerate(organization["help_channels"]):
                 raw = data["help_channels"][index]
@@ -89,11 +118,53 @@ def load_settings(site_data: Path, root: Path) -> tuple[Settings | None, list[Pr
                 _CHANNEL_VALUE[channel["kind"]].check(channel["value"], line,
                                                       f"help_channels[{index}].value", sub)
                 problems += sub.problems
+            problems += _check_readable(organization, data, shown(org_path))
+            problems += _check_logo(organization, data, site_data, shown(org_path))
 
     strings = _load_strings(site_data, organization, problems, shown)
     if problems:
         return None, problems
     return Settings(organization=organization, strings=strings), problems
+
+
+def _line(data, *keys: str) -> int:
+    """The line of a nested key, or of the nearest parent found."""
+    line = getattr(data, "line", 1)
+    for key in keys:
+        if not isinstance(data, Node) or key not in data:
+            break
+        line = data.key_lines.get(key, line)
+        data = data[key]
+    return line
+
+
+def _check_readable(organization: dict, data, file: str) -> list[Problem]:
+    """Brand colours must keep text readable (WCAG 2 AA: 4.5:1 for normal text)."""
+    problems = []
+    chosen = organization.get("colours")
+    if chosen:
+        for field, message in colours.contrast_problems(chosen):
+            problems.append(Problem(file, _line(data, "colours", field), f"colours.{field}", message))
+    return problems
+
+
+def _check_logo(organization: dict, data, site_data: Path, file: str) -> list[Problem]:
+    name = organization.get("logo")
+    if not name:
+        return []
+    line = _line(data, "logo")
+    path = site_data / name
+    if Path(name).suffix.lower() not in LOGO_TYPES:
+        return [Problem(file, line, "logo", f"'{name}' is not a picture this site can show; "
+                        f"use one of: {', '.join(LOGO_TYPES)}")]
+    if not path.is_file():
+        return [Problem(file, line, "logo", f"there is no file {name} in site-data/; "
+                        "put the logo there or remove this line")]
+    size = path.stat().st_size
+    if size > LOGO_MAX_BYTES:
+        return [Problem(file, line, "logo", f"{name} is {size // 1000} KB; keep it under "
+                        f"{LOGO_MAX_BYTES // 1000} KB so pages load fast on a slow phone")]
+    return []
 
 
 def _load_strings(site_data: Path, organization: dict | None, problems: list[Problem], shown) -> dict | None:
