@@ -24,6 +24,8 @@ PAGE_FIELDS = Record({
     "nav_title": Text(markdown=False, required=False),
     "summary": Text(),
     "content_note": Flag(required=False, default=False),
+    # The page also shows every worksheet of the guide, to print them as one booklet.
+    "print_booklet": Flag(required=False, default=False),
     "blocks": Text(),  # replaced below: blocks are checked one by one by type
 })
 SECTION_FIELDS = Record({"title": Text(markdown=False)})
@@ -48,6 +50,7 @@ class Page:
     source: str  # path shown in messages, relative to the project
     src_uri: str  # where MkDocs places it: "index.md", "worksheets/safety-plan.md"
     group: str | None  # menu group title, for pages in a folder
+    print_booklet: bool = False  # also shows every worksheet of the guide (see render.py)
 
 
 @dataclass
@@ -130,7 +133,7 @@ def _load_page(path: Path, page_id: str, src_uri: str, group: str | None, root: 
         return None
     return Page(id=page_id, title=fields["title"], nav_title=fields["nav_title"] or fields["title"],
                 summary=fields["summary"], content_note=bool(fields["content_note"]), blocks=blocks,
-                source=shown, src_uri=src_uri, group=group)
+                source=shown, src_uri=src_uri, group=group, print_booklet=bool(fields["print_booklet"]))
 
 
 def _anchors(block: Block) -> list[tuple[str, str]]:

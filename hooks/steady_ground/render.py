@@ -15,6 +15,9 @@ from .settings import Settings
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 
+# Block types that a page with 'print_booklet: true' gathers from every other page.
+BOOKLET_TYPES = ("worksheet",)
+
 # Given "page-id" or "page-id/block-id", the URL relative to the page being built.
 LinkFor = Callable[[str], str]
 
@@ -62,7 +65,25 @@ class PageRenderer:
             html = self.templates[block.type].render(block=block.data, **context)
             blocks.append({"type": block.type, "id": block.id, "see": block.data.get("see") or [],
                            "html": Markup(html)})
+        if page.print_booklet:
+            blocks += self.booklet(page, context)
         return self.page_template.render(blocks=blocks, **context)
+
+    def booklet(self, booklet_page: Page, context: dict) -> list[dict]:
+        """Every worksheet of the guide, in menu order, rendered from its own page's YAML.
+
+        Each is rendered as on its own page (context 'page' is its page), so
+        per-page settings such as discreet printing still apply.
+        """
+        sheets = []
+        for page in self.guide.pages:
+            if page is booklet_page:
+                continue
+            for block in page.blocks:
+                if block.type in BOOKLET_TYPES:
+                    html = self.templates[block.type].render(block=block.data, **{**context, "page": page})
+                    sheets.append({"type": block.type, "id": block.id, "see": [], "html": Markup(html)})
+        return sheets
 
 
 class _Headings(HTMLParser):

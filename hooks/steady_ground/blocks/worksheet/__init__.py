@@ -1,18 +1,74 @@
-"""A printable form: parts with prompts and space to write, fillable on screen."""
-from ...schema import Choice, Id, ListOf, Number, Record, Text
+"""A printable form: parts with prompts, tables or steps, fillable on screen."""
+from ...schema import Choice, Flag, Id, ListOf, Number, Record, Text
+
+PROMPT_KINDS = ["lines", "line", "short", "checkbox"]
+COLUMN_KINDS = ["line", "lines", "checkbox"]
+
+
+class Part(Record):
+    """A part of a worksheet; it must give the reader something to read or fill in."""
+
+    def check(self, value, line, path, check, skip=()):
+        clean = super().check(value, line, path, check, skip)
+        if not clean:
+            return clean
+        own_line = getattr(value, "line", line)
+        prompts, table, repeat = clean.get("prompts"), clean.get("table"), clean.get("repeat") or 1
+        if not (prompts or table or clean.get("steps") or clean.get("help_numbers")):
+            check.problem(own_line, path, "has nothing in it; expected 'prompts:', 'table:', "
+                                          "'steps:' or 'help_numbers: true'")
+        if table and prompts:
+            check.problem(own_line, path, "has both 'prompts:' and 'table:'; split it into two parts")
+        if repeat > 1 and not clean.get("repeat_label"):
+            check.problem(own_line, f"{path}.repeat_label",
+                          "is missing; a repeated part needs a label such as 'Week' (printed as Week 1, Week 2)")
+        if repeat > 1 and not prompts:
+            check.problem(own_line, f"{path}.repeat", "only prompts can be repeated; use 'rows:' for a table")
+        if table and not (table.get("rows") or table.get("row_labels")):
+            check.problem(own_line, f"{path}.table", "needs 'rows:' (a number of blank rows) or 'row_labels:'")
+        return clean
+
+
+PROMPT = Record({
+    "label": Text(markdown=False, doc="the question or item, always shown"),
+    "hint": Text(required=False, doc="a short example or tip under the label"),
+    "kind": Choice(PROMPT_KINDS, required=False, default="lines",
+                   doc="lines: space to write; line: one line; short: a short line (a date, a time); "
+                       "checkbox: a box to tick"),
+    "lines": Number(required=False, minimum=1, maximum=12, default=2, doc="how many lines for 'lines'"),
+})
+
+TABLE = Record({
+    "columns": ListOf(Record({
+        "label": Text(markdown=False),
+        "kind": Choice(COLUMN_KINDS, required=False, default="line"),
+        "width": Choice(["narrow", "normal", "wide"], required=False, default="normal"),
+    })),
+    "rows": Number(required=False, minimum=1, maximum=20, doc="how many blank rows"),
+    "row_labels": ListOf(Text(markdown=False), required=False, default=[],
+                         doc="rows that start with printed text instead of a number"),
+    "row_heading": Text(markdown=False, required=False, doc="the heading above the row labels"),
+    "lines": Number(required=False, minimum=1, maximum=4, default=1, doc="handwriting lines per row"),
+}, required=False)
 
 TITLE_FIELD = "heading"
 SCHEMA = {
     "heading": Text(),
     "intro": Text(required=False),
-    "parts": ListOf(Record({
+    "caution": Text(required=False, doc="a boxed warning at the top, printed too"),
+    "layout": Choice(["sheet", "card"], required=False, default="sheet",
+                     doc="card: a small card with a dashed line to cut along"),
+    "parts": ListOf(Part({
         "id": Id(required=False),
         "heading": Text(),
-        "prompts": ListOf(Record({
-            "label": Text(markdown=False),
-            "hint": Text(required=False),
-            "kind": Choice(["lines", "line", "checkbox"], required=False, default="lines"),
-            "lines": Number(required=False, minimum=1, maximum=20, default=3),
-        })),
+        "intro": Text(required=False),
+        "steps": ListOf(Text(), required=False, default=[], doc="printed steps, nothing to fill in"),
+        "help_numbers": Flag(required=False, default=False,
+                             doc="pre-print the emergency number and help lines from site-data"),
+        "prompts": ListOf(PROMPT, required=False, default=[]),
+        "table": TABLE,
+        "repeat": Number(required=False, minimum=1, maximum=8, default=1,
+                         doc="print the prompts this many times, such as once a week"),
+        "repeat_label": Text(markdown=False, required=False, doc="'Week' gives Week 1, Week 2, ..."),
     })),
 }
