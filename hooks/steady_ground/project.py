@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .content import Guide, load_guide
+from .org_overrides import apply_overrides
 from .problems import ContentError, Problem
 from .settings import Settings, load_settings
 
@@ -31,6 +32,9 @@ def load_project(project: Project) -> tuple[Guide, Settings]:
         guide = load_guide(project.content_dir, project.root)
     except ContentError as error:
         problems += error.problems
+    if guide is not None:
+        # The organization's own pages, replaced blocks, hidden pages and menu labels.
+        problems += apply_overrides(guide, project.content_dir, project.site_data_dir, project.root)
     if problems:
         raise ContentError(problems)
     return guide, settings
