@@ -20,7 +20,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTENT = ROOT / "content"
-SEED = Path(os.environ.get("STEADY_GROUND_SEED", "/work/shared/seed/000_6abd3c6e7e70e0c3.txt"))
+# The team's shared folder sits beside the checkout (in CI too); the env var overrides it.
+SEED = Path(os.environ.get("STEADY_GROUND_SEED", ROOT.parent / "shared" / "seed" / "000_6abd3c6e7e70e0c3.txt"))
 
 MAX_GRADE = 8
 RUN = 10  # words in a row that count as copying
