@@ -20,6 +20,9 @@ SAFE_SCHEMES = ("https://", "http://", "mailto:", "tel:", "sms:")
 # Links take the reader away: they never pass on where they came from.
 EXTERNAL_REL = "noopener noreferrer"
 
+# Text with none of these needs no Markdown pass: most fields are plain sentences.
+NEEDS_MARKDOWN = re.compile(r"[*_\[\]`\\<&\n]|^\s*(?:[-+]|\d+[.)])\s")
+
 # A resolver turns "page" or "page/block" into a URL relative to the page
 # being rendered.
 Resolver = Callable[[str], str]
@@ -70,6 +73,8 @@ class TextRenderer:
         self._md.treeprocessors.register(self._links, "steady_ground_links", 0)
 
     def _convert(self, text: str, resolve: Resolver) -> str:
+        if not NEEDS_MARKDOWN.search(text):
+            return f"<p>{text.replace('>', '&gt;')}</p>"
         self._md.reset()
         self._links.targets = []
         self._links.images = 0
@@ -91,6 +96,8 @@ class TextRenderer:
     def check(self, text: str) -> tuple[list[str], list[str]]:
         """Returns (problems, ref targets) for one text field."""
         problems = []
+        if not NEEDS_MARKDOWN.search(text):
+            return problems, []
         tag = HTML_LIKE.search(text)
         if tag:
             snippet = text[tag.start(): tag.start() + 12].split(">")[0]

@@ -1,7 +1,7 @@
 """Turn a checked page into HTML with the block templates (Jinja)."""
 from __future__ import annotations
 
-from html.parser import HTMLParser
+import re
 from pathlib import Path
 from typing import Callable
 
@@ -86,36 +86,17 @@ class PageRenderer:
         return sheets
 
 
-class _Headings(HTMLParser):
-    """Collects h2/h3 headings with ids, for the page's table of contents."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.found: list[dict] = []
-        self._open: dict | None = None
-
-    def handle_starttag(self, tag, attrs):
-        if tag in ("h2", "h3") and dict(attrs).get("id"):
-            self._open = {"level": int(tag[1]), "id": dict(attrs)["id"], "name": "", "children": []}
-
-    def handle_data(self, data):
-        if self._open is not None:
-            self._open["name"] += data
-
-    def handle_endtag(self, tag):
-        if self._open is not None and tag == f"h{self._open['level']}":
-            self._open["name"] = " ".join(self._open["name"].split())
-            self.found.append(self._open)
-            self._open = None
+HEADING = re.compile(r'<h([23]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
+TAG = re.compile(r"<[^>]+>")
 
 
 def toc_tokens(html: str) -> list[dict]:
-    """Nested heading tokens in the shape MkDocs' get_toc() expects."""
-    parser = _Headings()
-    parser.feed(html)
+    """Nested heading tokens (h2 with their h3) in the shape MkDocs' get_toc() expects."""
     tokens: list[dict] = []
-    for heading in parser.found:
-        if heading["level"] == 3 and tokens:
+    for level, anchor, inner in HEADING.findall(html):
+        name = " ".join(TAG.sub("", inner).split())  # stays HTML-escaped, as Markdown's toc gives it
+        heading = {"level": int(level), "id": anchor, "name": name, "children": []}
+        if level == "3" and tokens:
             tokens[-1]["children"].append(heading)
         else:
             tokens.append(heading)
