@@ -1,1 +1,89 @@
-/* worksheets: see the issue that owns it */
+/* Worksheets: what is typed stays in this page's memory only. Nothing here
+   writes to storage or makes a request, and leaving the page empties the forms
+   so the browser's back/forward cache never shows them again.
+
+   Each field gets a print copy next to it: on paper the copy shows the typed
+   text on ruled lines and grows with it, where a field would cut it off. */
+(function () {
+  "use strict";
+
+  var sheets = document.querySelectorAll("[data-sg-worksheet]");
+  if (!sheets.length) return;
+  var forms = [];
+
+  function copyOf(field) {
+    var next = field.nextElementSibling;
+    return next && next.classList.contains("sg-print-copy") ? next : null;
+  }
+
+  function mirror(field) {
+    var copy = copyOf(field);
+    if (copy) copy.textContent = field.value;
+  }
+
+  function clear(form) {
+    form.reset();
+    form.querySelectorAll(".sg-field").forEach(mirror);
+  }
+
+  sheets.forEach(function (sheet) {
+    var form = sheet.querySelector("form");
+    if (!form) return;
+    forms.push(form);
+    form.querySelectorAll(".sg-field").forEach(function (field) {
+      var copy = document.createElement("div");
+      copy.className = "sg-print-copy";
+      copy.setAttribute("aria-hidden", "true");
+      field.insertAdjacentElement("afterend", copy);
+    });
+    sheet.classList.add("sg-worksheet--mirrored");
+
+    var status = form.querySelector(".sg-worksheet__status");
+    form.addEventListener("input", function (event) {
+      if (event.target.classList.contains("sg-field")) mirror(event.target);
+      if (status) status.textContent = "";
+    });
+    // The fields have no names and there is no submit button; this makes sure.
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+    });
+    // "reset" fires before the fields are emptied.
+    form.addEventListener("reset", function () {
+      var clearButton = form.querySelector("[data-sg-clear]");
+      setTimeout(function () {
+        form.querySelectorAll(".sg-field").forEach(mirror);
+        if (status && clearButton) status.textContent = clearButton.getAttribute("data-cleared");
+      }, 0);
+    });
+
+    var printButton = form.querySelector("[data-sg-print]");
+    if (printButton) {
+      printButton.hidden = false;
+      printButton.addEventListener("click", function () {
+        window.print();
+      });
+    }
+  });
+
+  window.addEventListener("pagehide", function () {
+    forms.forEach(clear);
+  });
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) forms.forEach(clear);
+  });
+
+  // Discreet printing: where the organization's name is not to be printed,
+  // the browser's print header (if it is turned on) shows the page's own
+  // heading instead of "page - site name".
+  var discreet = document.querySelector('[data-sg-worksheet][data-show-organization="false"]');
+  var fullTitle = document.title;
+  window.addEventListener("beforeprint", function () {
+    if (!discreet) return;
+    fullTitle = document.title;
+    var heading = document.querySelector(".md-content h1");
+    document.title = heading ? heading.textContent.trim() : "";
+  });
+  window.addEventListener("afterprint", function () {
+    if (discreet) document.title = fullTitle;
+  });
+})();
