@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup tools system check build serve test bench clean
+.PHONY: setup tools system check build bundle serve test bench clean
 
 setup: $(VENV)/.installed
 
@@ -29,6 +29,10 @@ check: setup
 
 build: setup tools
 	$(PY) -m steady_ground build
+
+# The whole guide as one zip that opens from a USB stick (dist/<name>-offline.zip).
+bundle: setup tools
+	$(PY) -m steady_ground.offline_bundle
 
 serve: build
 	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000

@@ -1,7 +1,7 @@
 """MkDocs hook entry points (named in mkdocs.yml). Each one hands over to steady_ground."""
 from mkdocs.plugins import event_priority
 
-from steady_ground import identity
+from steady_ground import identity, offline_bundle, security_headers
 from steady_ground.mkdocs_build import GuideBuild
 
 _build: GuideBuild | None = None
@@ -21,8 +21,15 @@ def on_config(config):
 
 def on_files(files, config):
     files = _build.add_pages(files, config)
-    return identity.add_files(files, config, _build.settings, _build.project.site_data_dir)
+    files = identity.add_files(files, config, _build.settings, _build.project.site_data_dir)
+    return offline_bundle.add_shim(files, config)
 
 
 def on_page_content(html, page, config, files):
     return _build.render(page, files) or html
+
+
+# Last, once every page is written: the headers hash the inline scripts of the final HTML.
+@event_priority(-200)
+def on_post_build(config):
+    security_headers.write_deploy_files(config.site_dir)

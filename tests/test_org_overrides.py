@@ -95,6 +95,14 @@ def test_hidden_pages_leave_the_guide_once_nothing_links_to_them(mini_project: P
     assert guide.nav() == [{"A small guide": "index.md"}, {"Questions": "faq.md"}, {"Tools": "tools.md"}]
 
 
+def test_a_hidden_page_leaves_related_lists_without_an_error(mini_project: Path):
+    # faq/how-long-to-wait lists tools/breathing under "Related:"; that entry simply goes.
+    write(mini_project, {"changes.yml": "hide: [tools]\n"})
+    guide, _ = load_project(Project.at(mini_project))
+    assert "tools" not in [p.id for p in guide.pages]
+    assert guide.page("faq").blocks[0].data["see"] == ["home"]
+
+
 def test_a_replaced_page_keeps_its_place_and_a_new_start_page_works(mini_project: Path):
     write(mini_project, {"pages/00-home.yml": PAGE.replace("Local services", "Harbor House")})
     guide, _ = load_project(Project.at(mini_project))

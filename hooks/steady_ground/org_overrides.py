@@ -27,6 +27,7 @@ from .yamlfile import Node, load_yaml
 
 FOLDER = "overrides"
 CHANGES_FILE = "changes.yml"
+RELATED = re.compile(r"(^|\.)see\[\d+\]$")  # a block's "see:" list, whose entries may simply go
 BLOCK_FILE = re.compile(r"^([a-z0-9]+(?:-[a-z0-9]+)*)\.yml$")
 
 
@@ -253,12 +254,19 @@ def _recheck_links(guide: Guide, root: Path, found: _Found, hidden: set[str],
     kept = []
     for target, source, line, path in refs:
         page_id = target.partition("/")[0]
+        if page_id in hidden and RELATED.search(path):
+            continue  # dropped from the block's "Related:" list below
         if page_id in hidden:
             problems.append(Problem(source, line, path,
                                     f"links to the page '{page_id}', which site-data/overrides/changes.yml "
                                     "hides; replace this block in site-data/overrides/blocks/ or keep the page"))
         else:
             kept.append((target, source, line, path))
+    # A hidden page simply leaves the "Related:" lists; a link in the text itself is reported above.
+    for page in guide.pages:
+        for block in page.blocks:
+            if block.data.get("see"):
+                block.data["see"] = [t for t in block.data["see"] if t.partition("/")[0] not in hidden]
     guide.anchors.clear()
     sources = {page.id: page.source for page in guide.pages}
     found_here: list[Problem] = []

@@ -133,3 +133,26 @@ def context(browser, site_url):
 @pytest.fixture
 def page(context):
     return context.new_page()
+
+
+def search_for(page, word: str, seconds: float = 15) -> int:
+    """Type into Material's search box until results show; returns how many.
+
+    Material searches on key presses, and what is typed before its index is
+    ready is lost, so this types again until results appear or time runs out.
+    """
+    import time
+
+    box = page.locator("input.md-search__input")
+    box.click()
+    results = page.locator(".md-search-result__item")
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        box.fill("")
+        box.press_sequentially(word)
+        try:
+            results.first.wait_for(timeout=500)
+            return results.count()
+        except Exception:  # Playwright's TimeoutError: the index is not ready yet
+            continue
+    return 0

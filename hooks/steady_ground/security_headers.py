@@ -1,0 +1,240 @@
+"""Security headers for real hosts, made from the pages the build actually wrote.
+
+The Content-Security-Policy allows scripts only from the site itself plus the
+inline scripts found in the built pages, each by its SHA-256 hash, so nothing
+else (an injected script, an event-handler attribute) can run. The same
+headers are written two ways:
+
+- `_headers`, read by hosts such as Netlify and Cloudflare Pages;
+- `_nginx.conf`, a server block for nginx.
+
+Both files sit in the site folder; neither is served (the nginx config refuses
+them, and the hosts that read `_headers` never publish it).
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+HEADERS_FILE = "_headers"
+NGINX_FILE = "_nginx.conf"
+DEPLOY_FILES = (HEADERS_FILE, NGINX_FILE)
+
+# Material's own assets carry a content hash in their names (bundle.a5f9d56c.min.js),
+# so a new release gets a new name and these files can be cached for a year.
+FINGERPRINTED = re.compile(r"\.[0-9a-f]{8}\.min\.(?:js|css)(?:\.map)?$")
+FINGERPRINTED_NGINX = r"\.[0-9a-f]{8}\.min\.(js|css)(\.map)?$"
+LONG_CACHE = "public, max-age=31536000, immutable"
+# Pages are not kept in the browser's cache: fewer traces of the visit on a shared device.
+PAGE_CACHE = "no-store"
+OTHER_CACHE = "no-cache"  # our own CSS and JS: always checked, so fixes reach readers at once
+
+# Nothing in the guide needs the camera, the microphone, the reader's location or
+# any other device feature; the page and anything it might embed are denied all of them.
+# Only names Chromium knows: an unknown one is logged as an error on every page
+# (tests/browser/test_nginx.py fails on it).
+PERMISSIONS = ", ".join(f"{feature}=()" for feature in (
+    "accelerometer", "autoplay", "browsing-topics", "camera", "clipboard-read", "clipboard-write",
+    "display-capture", "encrypted-media", "fullscreen", "gamepad", "geolocation", "gyroscope", "hid",
+    "identity-credentials-get", "idle-detection", "language-detector", "local-fonts", "magnetometer",
+    "microphone", "midi", "otp-credentials", "payment", "picture-in-picture",
+    "publickey-credentials-create", "publickey-credentials-get", "screen-wake-lock", "serial",
+    "storage-access", "summarizer", "sync-xhr", "translator", "usb", "window-management",
+    "xr-spatial-tracking",
+))
+
+_JS_TYPES = {"", "text/javascript", "application/javascript", "module", "text/ecmascript",
+             "application/ecmascript"}
+
+
+@dataclass
+class Scan:
+    """What the built pages contain that the policy has to know about."""
+
+    pages: list[str] = field(default_factory=list)  # "/", "/faq/", "/404.html"
+    script_hashes: set[str] = field(default_factory=set)
+    style_hashes: set[str] = field(default_factory=set)  # <style> elements
+    style_attribute_hashes: set[str] = field(default_factory=set)  # style="..." attributes
+    event_handlers: list[tuple[str, str]] = field(default_factory=list)  # (page, 'onclick="..."')
+    javascript_urls: list[tuple[str, str]] = field(default_factory=list)
+    fingerprinted: list[str] = field(default_factory=list)  # "/assets/javascripts/bundle.x.min.js"
+
+
+def csp_hash(text: str) -> str:
+    # Browsers hash the element's text as UTF-8, after turning CRLF and CR into LF.
+    normal = text.replace("\r\n", "\n").replace("\r", "\n")
+    digest = hashlib.sha256(normal.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+class _PageScanner(HTMLParser):
+    def __init__(self, page: str, scan: Scan):
+        super().__init__(convert_charrefs=False)
+        self.page, self.scan = page, scan
+        self._inline: str | None = None  # "script" or "style" while inside one
+        self._text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.scan.event_handlers.append((self.page, f'<{tag} {name}="{value}">'))
+            if name in ("href", "src", "action", "formaction") and (value or "").strip().lower().startswith(
+                    "javascript:"):
+                self.scan.javascript_urls.append((self.page, f'<{tag} {name}="{value}">'))
+        if values.get("style"):
+            # HTMLParser has already decoded entities in the value, as the browser hashes it.
+            self.scan.style_attribute_hashes.add(csp_hash(values["style"]))
+        if tag == "script" and "src" not in values and (values.get("type") or "").strip().lower() in _JS_TYPES:
+            self._inline, self._text = "script", []
+        elif tag == "style":
+            self._inline, self._text = "style", []
+
+    def handle_data(self, data):
+        if self._inline:
+            self._text.append(data)
+
+    def handle_endtag(self, tag):
+        if self._inline and tag == self._inline:
+            target = self.scan.script_hashes if tag == "script" else self.scan.style_hashes
+            target.add(csp_hash("".join(self._text)))
+            self._inline = None
+
+
+def inline_scripts(html: str) -> list[str]:
+    """The text of every inline script that a browser would run (for tests and checks)."""
+    found: list[str] = []
+
+    class Collect(_PageScanner):
+        def handle_endtag(self, tag):
+            if self._inline == "script" and tag == "script":
+                found.append("".join(self._text))
+            super().handle_endtag(tag)
+
+    Collect("", Scan()).feed(html)
+    return found
+
+
+def scan_site(site_dir: Path) -> Scan:
+    scan = Scan()
+    for path in sorted(site_dir.rglob("*")):
+        if not path.is_file():
+            continue
+        url = "/" + path.relative_to(site_dir).as_posix()
+        if path.suffix == ".html":
+            scan.pages.append(url[: -len("index.html")] if url.endswith("/index.html") else url)
+            scanner = _PageScanner(url, scan)
+            scanner.feed(path.read_text(encoding="utf-8"))
+            scanner.close()
+        elif FINGERPRINTED.search(path.name):
+            scan.fingerprinted.append(url)
+    return scan
+
+
+def content_security_policy(scan: Scan) -> str:
+    scripts = " ".join(["'self'", *sorted(scan.script_hashes)])
+    style_parts = ["'self'", *sorted(scan.style_hashes)]
+    if scan.style_attribute_hashes:
+        style_parts += ["'unsafe-hashes'", *sorted(scan.style_attribute_hashes)]
+    directives = [
+        "default-src 'self'",
+        f"script-src {scripts}",
+        f"style-src {' '.join(style_parts)}",
+        "img-src 'self' data:",  # Material's icons are data: SVGs in its CSS
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self'",  # the search index runs in a worker from this site
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+    return "; ".join(directives)
+
+
+def security_headers(scan: Scan) -> dict[str, str]:
+    return {
+        "Content-Security-Policy": content_security_policy(scan),
+        "Referrer-Policy": "no-referrer",
+        "X-Content-Type-Options": "nosniff",
+        "Permissions-Policy": PERMISSIONS,
+        "X-Frame-Options": "DENY",
+        "Cross-Origin-Opener-Policy": "same-origin",
+        "Cross-Origin-Resource-Policy": "same-origin",
+        # Browsers take this only over https; it keeps later visits off plain http.
+        "Strict-Transport-Security": "max-age=31536000",
+    }
+
+
+def _summary(scan: Scan) -> str:
+    return (f"Generated by Steady Ground from the built site ({len(scan.pages)} pages, "
+            f"{len(scan.script_hashes)} inline-script hashes).\n"
+            "Do not edit by hand: rebuild the site instead, so the hashes match the pages.")
+
+
+def headers_file(scan: Scan) -> str:
+    lines = ["# " + line for line in _summary(scan).splitlines()]
+    lines += ["# For hosts that read a _headers file, such as Netlify and Cloudflare Pages.", "/*"]
+    lines += [f"  {name}: {value}" for name, value in security_headers(scan).items()]
+    for page in scan.pages:
+        lines += [page, f"  Cache-Control: {PAGE_CACHE}"]
+    for asset in scan.fingerprinted:
+        lines += [asset, f"  Cache-Control: {LONG_CACHE}"]
+    return "\n".join(lines) + "\n"
+
+
+def nginx_config(scan: Scan, root: str = "/var/www/steady-ground/site", listen: str = "80") -> str:
+    def block(cache: str) -> str:
+        # nginx drops inherited add_header lines in a location that sets its own, so each repeats all.
+        rows = [f'add_header {name} "{value}" always;' for name, value in security_headers(scan).items()]
+        rows.append(f'add_header Cache-Control "{cache}" always;')
+        return "\n".join("        " + row for row in rows)
+
+    summary = "\n".join("# " + line for line in _summary(scan).splitlines())
+    return f"""{summary}
+# An nginx server block: put it inside http {{ }} (for example in /etc/nginx/conf.d/),
+# set `root` to the folder you uploaded site/ to, and put TLS in front (listen 443 ssl).
+server {{
+    listen {listen};
+    server_name _;
+    root {root};
+    index index.html;
+    charset utf-8;
+    server_tokens off;
+    absolute_redirect off;
+    error_page 404 /404.html;
+    gzip on;
+    gzip_types text/css application/javascript application/json image/svg+xml;
+
+    # Deploy files and hidden files are not part of the site.
+    location ~ (^|/)(_headers|_nginx\\.conf|\\.) {{
+        return 404;
+    }}
+
+    # A folder asked for without its slash is redirected to it (relative links need the slash).
+    location / {{
+{block(OTHER_CACHE)}
+    }}
+
+    location ~ \\.html$ {{
+{block(PAGE_CACHE)}
+    }}
+
+    location ~ "{FINGERPRINTED_NGINX}" {{
+{block(LONG_CACHE)}
+    }}
+}}
+"""
+
+
+def write_deploy_files(site_dir: Path) -> Scan:
+    """Scan the built site and write _headers and _nginx.conf into it."""
+    site_dir = Path(site_dir)
+    scan = scan_site(site_dir)
+    (site_dir / HEADERS_FILE).write_text(headers_file(scan), encoding="utf-8")
+    (site_dir / NGINX_FILE).write_text(nginx_config(scan), encoding="utf-8")
+    return scan
