@@ -7,7 +7,7 @@ from pathlib import Path
 from .content import Guide, load_guide
 from .org_overrides import apply_overrides
 from .problems import ContentError, Problem
-from .settings import Settings, load_settings
+from .settings import Settings, load_settings, printing_problems
 
 
 @dataclass
@@ -35,6 +35,9 @@ def load_project(project: Project) -> tuple[Guide, Settings]:
     if guide is not None:
         # The organization's own pages, replaced blocks, hidden pages and menu labels.
         problems += apply_overrides(guide, project.content_dir, project.site_data_dir, project.root)
+    if guide is not None and settings is not None:
+        worksheets = {page.id for page in guide.pages if any(b.type == "worksheet" for b in page.blocks)}
+        problems += printing_problems(settings, worksheets, project.site_data_dir, project.root)
     if problems:
         raise ContentError(problems)
     return guide, settings

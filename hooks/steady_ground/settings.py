@@ -167,6 +167,26 @@ def _check_logo(organization: dict, data, site_data: Path, file: str) -> list[Pr
     return []
 
 
+def printing_problems(settings: Settings, worksheet_pages: set[str], site_data: Path, root: Path) -> list[Problem]:
+    """printing.show_organization_on must name pages that hold a worksheet."""
+    wanted = settings.organization["printing"]["show_organization_on"]
+    unknown = [page_id for page_id in wanted if page_id not in worksheet_pages]
+    if not unknown:
+        return []
+    path = site_data / "organization.yml"
+    data, _ = load_yaml(path, str(path.relative_to(root)))
+    listed = data["printing"]["show_organization_on"] if isinstance(data, Node) else []
+    lines = getattr(listed, "item_lines", [])
+    problems = []
+    for index, page_id in enumerate(wanted):
+        if page_id in unknown:
+            line = lines[index] if index < len(lines) else _line(data, "printing", "show_organization_on")
+            problems.append(Problem(str(path.relative_to(root)), line, f"printing.show_organization_on[{index}]",
+                                    f"'{page_id}' is not a worksheet page; expected one of: "
+                                    f"{', '.join(sorted(worksheet_pages)) or 'none (there are no worksheets)'}"))
+    return problems
+
+
 def _load_strings(site_data: Path, organization: dict | None, problems: list[Problem], shown) -> dict | None:
     english_path = site_data / "strings" / "en.yml"
     english, found = load_yaml(english_path, shown(english_path))

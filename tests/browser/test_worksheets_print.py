@@ -1,0 +1,315 @@
+"""Worksheets printed by the real Chromium (print media, page.pdf) in A4 and US Letter.
+
+Checks what lands on paper: page counts, every prompt, no site chrome, no
+organization name on the safety plan unless site-data asks for it, and text
+typed on screen, while nothing is stored on the device or sent anywhere.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from steady_ground.project import Project, load_project
+
+from .conftest import ROOT, StaticServer, build_site, require
+
+WORKSHEETS = ["weekly-check-in", "safety-plan", "boundaries", "change-log", "me-list",
+              "journaling-prompts", "grounding-card", "experiment-review"]
+BOOKLET = "all-worksheets"
+ONE_PAGE = {"weekly-check-in", "grounding-card"}
+PAPERS = ["A4", "Letter"]
+
+GUIDE, SETTINGS = load_project(Project.at(ROOT))
+ORGANIZATION = SETTINGS.organization
+STRINGS = SETTINGS.strings
+
+
+def url_of(site_url: str, page_id: str) -> str:
+    return site_url + GUIDE.page(page_id).src_uri.removesuffix(".md") + "/"
+
+
+def words(text: str) -> str:
+    """Text as pdftotext and the page both give it: one space between words, straight quotes."""
+    text = text.replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"')
+    return " ".join(text.split())
+
+
+def pdf_facts(path: Path) -> tuple[int, str]:
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return pages, text
+
+
+def print_pdf(page, path: Path, paper: str) -> tuple[int, str]:
+    page.emulate_media(media="print")
+    page.pdf(path=str(path), format=paper)
+    page.emulate_media(media="screen")
+    return pdf_facts(path)
+
+
+def worksheet_blocks(page_id: str) -> list[dict]:
+    return [block.data for block in GUIDE.page(page_id).blocks if block.type == "worksheet"]
+
+
+def printed_texts(block: dict) -> list[str]:
+    """Every heading, prompt, column, row label and step a worksheet puts on paper."""
+    plain = lambda text: re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text).replace("*", "")  # noqa: E731
+    texts = [plain(block["heading"])]
+    for part in block["parts"]:
+        texts.append(plain(part["heading"]))
+        texts += [plain(step) for step in part["steps"]]
+        texts += [prompt["label"] for prompt in part["prompts"]]
+        if part["prompts"] and part["repeat"] > 1:
+            texts += [f"{part['repeat_label']} {n}" for n in range(1, part["repeat"] + 1)]
+        if part["table"]:
+            texts += [column["label"] for column in part["table"]["columns"]]
+            texts += part["table"]["row_labels"]
+        if part["help_numbers"]:
+            texts.append(ORGANIZATION["emergency"]["number"])
+            texts += [channel["value"] for channel in ORGANIZATION["help_channels"]]
+    return texts
+
+
+@pytest.fixture(scope="module")
+def pdfs(browser, site_url, tmp_path_factory) -> dict:
+    """(page id, paper) -> (page count, text), printed once for the module; plus the search box's text."""
+    require(bool(shutil.which("pdftotext") and shutil.which("pdfinfo")), "pdftotext and pdfinfo (poppler-utils)")
+    folder = tmp_path_factory.mktemp("pdf")
+    context = browser.new_context()
+    page = context.new_page()
+    found = {}
+    for page_id in [*WORKSHEETS, BOOKLET]:
+        page.goto(url_of(site_url, page_id))
+        if page_id == WORKSHEETS[0]:
+            found["search placeholder"] = page.get_attribute(".md-search__input", "placeholder")
+        for paper in PAPERS:
+            found[page_id, paper] = print_pdf(page, folder / f"{page_id}-{paper}.pdf", paper)
+    context.close()
+    return found
+
+
+def test_every_worksheet_has_its_page():
+    pages = {page.id for page in GUIDE.pages if worksheet_blocks(page.id)}
+    assert pages == set(WORKSHEETS)
+    assert GUIDE.page(BOOKLET).print_booklet
+    for page_id in WORKSHEETS:
+        assert GUIDE.page(page_id).summary
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("page_id", WORKSHEETS)
+def test_worksheet_fits_its_page_limit(pdfs, page_id, paper):
+    pages, _ = pdfs[page_id, paper]
+    limit = 1 if page_id in ONE_PAGE else 2
+    assert 1 <= pages <= limit, f"{page_id} prints on {pages} {paper} pages; the limit is {limit}"
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_booklet_starts_each_worksheet_on_a_new_page(pdfs, paper):
+    pages, text = pdfs[BOOKLET, paper]
+    assert pages == sum(pdfs[page_id, paper][0] for page_id in WORKSHEETS)
+    for page_id in WORKSHEETS:
+        for block in worksheet_blocks(page_id):
+            assert words(block["heading"]) in words(text)
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("page_id", [*WORKSHEETS, BOOKLET])
+def test_every_prompt_is_on_paper(pdfs, page_id, paper):
+    _, text = pdfs[page_id, paper]
+    sources = WORKSHEETS if page_id == BOOKLET else [page_id]
+    expected = [t for source in sources for block in worksheet_blocks(source) for t in printed_texts(block)]
+    assert len(expected) > 5
+    missing = [t for t in expected if words(t) not in words(text)]
+    assert not missing, f"{page_id} ({paper}) printed without: {missing}"
+
+
+def chrome_texts(pdfs) -> list[str]:
+    """Text of the site around the worksheet, which must stay off the paper."""
+    return [
+        ORGANIZATION["quick_exit"]["label"],
+        pdfs["search placeholder"],
+        STRINGS["help_short_heading"],
+        STRINGS["exit_limits"],
+        STRINGS["worksheet_not_saved"],
+        STRINGS["worksheet_print_tip"],
+        STRINGS["related"],
+    ]
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("page_id", [*WORKSHEETS, BOOKLET])
+def test_no_site_chrome_on_paper(pdfs, page_id, paper):
+    _, text = pdfs[page_id, paper]
+    flat = words(text)
+    lines = {words(line) for line in text.splitlines()}
+    found = [t for t in chrome_texts(pdfs) if words(t) in flat]
+    # Menu entries: none stands alone on a line, and no longer title of another page appears at all.
+    titles = {p.nav_title for p in GUIDE.pages} | set(GUIDE.groups.values())
+    found += [t for t in titles if words(t) in lines]
+    found += [p.nav_title for p in GUIDE.pages
+              if p.group is None and len(p.nav_title.split()) > 1 and words(p.nav_title) in flat]
+    assert pdfs["search placeholder"], "the search box was not found on the page"
+    assert not found, f"{page_id} ({paper}) printed site chrome: {found}"
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("page_id", ["safety-plan", BOOKLET])
+def test_safety_plan_prints_without_the_organization_name(pdfs, page_id, paper):
+    _, text = pdfs[page_id, paper]
+    assert words(ORGANIZATION["name"]).lower() not in words(text).lower()
+    assert ORGANIZATION["printing"]["show_organization_on"] == []  # the shipped default
+
+
+def test_safety_plan_prints_the_organization_name_when_site_data_lists_it(browser, tmp_path):
+    require(bool(shutil.which("pdftotext")), "pdftotext (poppler-utils)")
+    copy = tmp_path / "project"
+    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "node_modules", "site", "site.*", "__pycache__", ".pytest_cache", "bench"))
+    settings = copy / "site-data" / "organization.yml"
+    text, count = re.subn(r"show_organization_on: \[\]", "show_organization_on: [safety-plan]", settings.read_text())
+    assert count == 1
+    settings.write_text(text)
+    site = build_site(tmp_path / "site", root=copy)
+    server = StaticServer(site)
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        name = words(ORGANIZATION["name"])
+        printed = {}
+        for page_id in ("safety-plan", "weekly-check-in", BOOKLET):
+            page.goto(url_of(server.url, page_id))
+            printed[page_id] = words(print_pdf(page, tmp_path / f"{page_id}.pdf", "A4")[1])
+        assert words(STRINGS["worksheet_from"] % name) in printed["safety-plan"]
+        assert name not in printed["weekly-check-in"]
+        assert printed[BOOKLET].count(name) == 1
+    finally:
+        context.close()
+        server.close()
+
+
+# ------------------------------------------------------------------ on screen
+
+TYPED = {
+    "textarea": "Kitchen door, then to the neighbour on the left",
+    "line": "blue umbrella",
+    "cell": "Aunt Rosa",
+}
+
+STORAGE_STATE = """async () => ({
+  local: localStorage.length,
+  session: sessionStorage.length,
+  cookies: document.cookie,
+  databases: indexedDB.databases ? (await indexedDB.databases()).length : 0,
+  caches: (await caches.keys()).length,
+})"""
+
+
+def fill_safety_plan(page) -> None:
+    plan = page.locator("[data-sg-worksheet]")
+    plan.locator("textarea.sg-field--lines").nth(1).fill(TYPED["textarea"])
+    plan.locator("input.sg-field--line").first.fill(TYPED["line"])
+    plan.locator("table input.sg-field--cell").first.fill(TYPED["cell"])
+    plan.locator(".sg-prompt--checkbox input").first.check()
+
+
+def test_typed_text_is_printed_while_nothing_is_stored_or_sent(context, page, site_url, tmp_path):
+    require(bool(shutil.which("pdftotext")), "pdftotext (poppler-utils)")
+    page.goto(url_of(site_url, "safety-plan"))
+    page.wait_for_load_state("networkidle")
+    before = page.evaluate(STORAGE_STATE)
+    requests_before = len(context.request_log.urls)
+
+    fill_safety_plan(page)
+    _, text = print_pdf(page, tmp_path / "filled.pdf", "A4")
+    for typed in TYPED.values():
+        assert words(typed) in words(text)
+
+    assert page.evaluate(STORAGE_STATE) == before == {"local": 0, "session": 0, "cookies": "",
+                                                      "databases": 0, "caches": 0}
+    assert context.request_log.urls[requests_before:] == []
+    assert context.request_log.third_party() == []
+    assert page.url == url_of(site_url, "safety-plan")  # no form was sent
+
+
+def test_clear_empties_the_form(page, site_url, tmp_path):
+    require(bool(shutil.which("pdftotext")), "pdftotext (poppler-utils)")
+    page.goto(url_of(site_url, "safety-plan"))
+    fill_safety_plan(page)
+    plan = page.locator("[data-sg-worksheet]")
+    plan.get_by_role("button", name=STRINGS["worksheet_clear"], exact=True).click()
+    values = plan.locator("textarea, input[type=text]").evaluate_all("fields => fields.map(f => f.value)")
+    assert values and not any(values)
+    assert plan.locator("input[type=checkbox]:checked").count() == 0
+    page.get_by_role("status").filter(has_text=STRINGS["worksheet_cleared"]).wait_for()
+    _, text = print_pdf(page, tmp_path / "cleared.pdf", "A4")
+    for typed in TYPED.values():
+        assert words(typed) not in words(text)
+
+
+def answers(page) -> list:
+    fields = page.locator("[data-sg-worksheet] textarea, [data-sg-worksheet] input")
+    return fields.evaluate_all("fields => fields.map(f => f.type === 'checkbox' ? f.checked : f.value)")
+
+
+def test_leaving_the_page_empties_the_form(page, site_url):
+    page.goto(url_of(site_url, "safety-plan"))
+    fill_safety_plan(page)
+    # What a browser does when it keeps the page in its back/forward cache.
+    page.evaluate("window.dispatchEvent(new PageTransitionEvent('pagehide', {persisted: true}))")
+    values = answers(page)
+    assert values and not any(values)
+    fill_safety_plan(page)
+    page.goto(url_of(site_url, "weekly-check-in"))
+    page.go_back()
+    page.wait_for_selector("[data-sg-worksheet]")
+    values = answers(page)
+    assert values and not any(values)
+
+
+def test_typed_text_prints_without_javascript_too(browser, site_url, tmp_path):
+    require(bool(shutil.which("pdftotext")), "pdftotext (poppler-utils)")
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(url_of(site_url, "me-list"))
+        page.locator("textarea").first.fill("honesty and time alone")
+        assert page.locator("[data-sg-clear]").is_visible()
+        assert page.locator("[data-sg-print]").is_hidden()  # it needs JavaScript to work
+        _, text = print_pdf(page, tmp_path / "no-js.pdf", "Letter")
+        assert "honesty and time alone" in words(text)
+    finally:
+        context.close()
+
+
+VISIBLE_LABELS = """() => {
+  const shown = el => el && el.textContent.trim() && getComputedStyle(el).visibility !== "hidden"
+                      && el.getBoundingClientRect().width > 4 && el.getBoundingClientRect().height > 4;
+  return [...document.querySelectorAll("[data-sg-worksheet] input, [data-sg-worksheet] textarea")]
+    .filter(field => {
+      if ([...field.labels].some(shown)) return false;
+      const cell = field.closest("td");
+      // A table cell is labelled by its column heading, or on narrow screens by
+      // the column name written above the field.
+      const ids = (field.getAttribute("aria-labelledby") || "").split(" ");
+      const column = document.getElementById(ids[0]);
+      const above = cell && getComputedStyle(cell, "::before").content.replace(/"/g, "");
+      return !(shown(column) || (column && above === column.textContent.trim()));
+    }).map(field => field.id);
+}"""
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+def test_every_field_has_a_visible_label(page, site_url, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(url_of(site_url, BOOKLET))
+    assert page.locator("[data-sg-worksheet] input, [data-sg-worksheet] textarea").count() > 100
+    assert page.evaluate(VISIBLE_LABELS) == []
+    assert page.get_by_text(STRINGS["worksheet_not_saved"]).first.is_visible()
+    assert page.locator("[data-sg-print]").first.is_visible()
