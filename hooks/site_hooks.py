@@ -1,7 +1,7 @@
 """MkDocs hook entry points (named in mkdocs.yml). Each one hands over to steady_ground."""
 from mkdocs.plugins import event_priority
 
-from steady_ground import identity, offline_bundle, security_headers
+from steady_ground import identity, offline_bundle, security_headers, theme_markup
 from steady_ground.mkdocs_build import GuideBuild
 
 _build: GuideBuild | None = None
@@ -33,3 +33,12 @@ def on_page_content(html, page, config, files):
 @event_priority(-200)
 def on_post_build(config):
     security_headers.write_deploy_files(config.site_dir)
+
+
+# Valid HTML on every page, the 404 page included (see theme_markup.py).
+def on_post_page(output, page, config):
+    return theme_markup.corrected(output)
+
+
+def on_post_template(output, template_name, config):
+    return theme_markup.corrected(output) if template_name.endswith(".html") else output

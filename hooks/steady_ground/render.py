@@ -86,18 +86,22 @@ class PageRenderer:
         return sheets
 
 
-HEADING = re.compile(r'<h([23]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
+HEADING = re.compile(r'<h([123]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
 TAG = re.compile(r"<[^>]+>")
 
 
 def toc_tokens(html: str) -> list[dict]:
-    """Nested heading tokens (h2 with their h3) in the shape MkDocs' get_toc() expects."""
+    """Nested heading tokens (h1 > h2 > h3) in the shape MkDocs' get_toc() expects.
+
+    The page heading comes first, as in a Markdown page: the theme's skip link
+    goes to it, and the theme shows only its children in the contents list.
+    """
     tokens: list[dict] = []
+    above: dict[int, dict] = {}  # the latest heading at each level higher than this one
     for level, anchor, inner in HEADING.findall(html):
         name = " ".join(TAG.sub("", inner).split())  # stays HTML-escaped, as Markdown's toc gives it
         heading = {"level": int(level), "id": anchor, "name": name, "children": []}
-        if level == "3" and tokens:
-            tokens[-1]["children"].append(heading)
-        else:
-            tokens.append(heading)
+        above = {lvl: h for lvl, h in above.items() if lvl < heading["level"]}
+        (above[max(above)]["children"] if above else tokens).append(heading)
+        above[heading["level"]] = heading
     return tokens
