@@ -72,4 +72,6 @@ def _front_matter(page: Page) -> str:
     plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", page.summary).replace("*", "")
     title = page.title.replace('"', '\\"')
     description = plain.replace('"', '\\"')
-    return f'---\ntitle: "{title}"\ndescription: "{description}"\n---\n'
+    # The booklet repeats every worksheet: in search it comes after the worksheets' own pages.
+    search = "search:\n  boost: 0.1\n" if page.print_booklet else ""
+    return f'---\ntitle: "{title}"\ndescription: "{description}"\n{search}---\n'

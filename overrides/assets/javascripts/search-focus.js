@@ -1,0 +1,43 @@
+/* Closing the search with Escape puts keyboard focus back where it was.
+
+   The theme closes its search dialog on Escape and drops focus on the page
+   body, so a keyboard or screen reader user loses their place. This remembers
+   what had focus when the search box received it, and returns focus there. */
+(function () {
+  "use strict";
+
+  var returnTo = null;
+
+  function inSearch(element) {
+    return Boolean(element && element.closest && element.closest(".md-search"));
+  }
+
+  function canTakeFocus(element) {
+    return Boolean(element && element.isConnected && element.getClientRects().length > 0);
+  }
+
+  document.addEventListener("focusin", function (event) {
+    if (event.target.matches && event.target.matches(".md-search__input") && !inSearch(event.relatedTarget)) {
+      returnTo = event.relatedTarget;
+    }
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape" || !inSearch(event.target)) {
+      return;
+    }
+    // After the theme has closed the dialog.
+    window.setTimeout(function () {
+      var active = document.activeElement;
+      if (active && active !== document.body && !inSearch(active)) {
+        return;
+      }
+      if (canTakeFocus(returnTo)) {
+        returnTo.focus();
+      } else if (active && active !== document.body) {
+        active.blur();
+      }
+      returnTo = null;
+    }, 0);
+  });
+})();
