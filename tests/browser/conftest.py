@@ -156,3 +156,19 @@ def search_for(page, word: str, seconds: float = 15) -> int:
         except Exception:  # Playwright's TimeoutError: the index is not ready yet
             continue
     return 0
+
+
+FIGURES: dict[str, object] = {}
+
+
+@pytest.fixture(scope="session")
+def figures() -> dict:
+    """Measured numbers (name -> value) that the run prints at the end, for reports."""
+    return FIGURES
+
+
+def pytest_terminal_summary(terminalreporter):
+    if FIGURES:
+        terminalreporter.section("measured figures")
+        for name, value in FIGURES.items():
+            terminalreporter.write_line(f"{name}: {value}")
