@@ -1,0 +1,87 @@
+"""WCAG 2.2 AA, checked by axe-core on every built page, in the light and the
+dark colour scheme, on a wide screen (1280 px) and a small phone (320 px).
+
+No axe rule is switched off: a failure is fixed in the palette, the sizes or
+the templates, never in this file.
+"""
+from __future__ import annotations
+
+import pytest
+
+from .accessibility import SCHEMES, WCAG_TAGS, WIDTHS, Violations, axe_source, run_axe
+
+COMBINATIONS = [(scheme, width) for scheme in SCHEMES for width in WIDTHS]
+
+
+@pytest.fixture(scope="module")
+def axe() -> str:
+    return axe_source()
+
+
+@pytest.fixture(scope="module")
+def every_page(site_pages) -> list[str]:
+    return site_pages + ["404.html"]
+
+
+def open_view(browser, scheme: str, width: int):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.emulate_media(color_scheme=scheme, reduced_motion="reduce")
+    return context, page
+
+
+def assert_scheme(page, scheme: str, path: str) -> None:
+    # The theme follows the device setting: prove the scheme under test is the one shown.
+    shown = page.evaluate("() => document.body.getAttribute('data-md-color-scheme')")
+    assert shown == SCHEMES[scheme], f"{path}: the {scheme} device setting shows scheme {shown!r}"
+
+
+@pytest.mark.parametrize("scheme,width", COMBINATIONS, ids=[f"{s}-{w}px" for s, w in COMBINATIONS])
+def test_every_page_passes_axe_wcag_22_aa(browser, site_url, every_page, axe, scheme, width):
+    assert len(every_page) >= 4
+    context, page = open_view(browser, scheme, width)
+    found = Violations()
+    for path in every_page:
+        page.goto(site_url + path)
+        assert_scheme(page, scheme, path)
+        found.add(path or "/", run_axe(page, axe))
+    context.close()
+    assert not found.nodes, f"axe ({', '.join(WCAG_TAGS)}) on {len(every_page)} pages, {scheme}, {width}px:\n" + found.report()
+
+
+@pytest.mark.parametrize("scheme,width", COMBINATIONS, ids=[f"{s}-{w}px" for s, w in COMBINATIONS])
+def test_open_search_with_results_and_open_menu_pass_axe(browser, site_url, axe, scheme, width):
+    """What axe cannot see on a page at rest: the search dialog with results, and the menu drawer."""
+    context, page = open_view(browser, scheme, width)
+    page.goto(site_url + "faq/")
+    assert_scheme(page, scheme, "faq/")
+    found = Violations()
+
+    page.keyboard.press("/")
+    page.keyboard.type("safe")
+    page.wait_for_selector(".md-search-result__link", state="visible")
+    # Unfold one "more on this page" group, so its links are checked too.
+    more = page.locator(".md-search-result__more > summary")
+    if more.count():
+        more.first.click()
+    found.add("search open", run_axe(page, axe))
+    page.keyboard.press("Escape")
+
+    if width < 1220:  # below this width the menu is a drawer
+        page.evaluate("() => { const d = document.getElementById('__drawer'); d.checked = true; d.dispatchEvent(new Event('change')); }")
+        page.wait_for_timeout(300)
+        assert page.locator(".md-sidebar--primary .md-nav__link").first.is_visible()
+        found.add("menu open", run_axe(page, axe))
+    context.close()
+    assert not found.nodes, found.report()
+
+
+def test_axe_finds_a_contrast_failure_when_there_is_one(browser, site_url, axe):
+    """The check is live: grey-on-white text planted in a page is reported."""
+    context, page = open_view(browser, "light", 1280)
+    page.goto(site_url)
+    page.evaluate("""() => { const p = document.createElement('p'); p.textContent = 'Faint words';
+        p.style.color = '#bbbbbb'; document.querySelector('article').append(p); }""")
+    rules = {violation["id"] for violation in run_axe(page, axe)}
+    context.close()
+    assert "color-contrast" in rules
