@@ -1,0 +1,80 @@
+"""The generated security headers and the offline bundle's check, on small made-up sites."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from steady_ground.offline_bundle import outside_loads
+from steady_ground.security_headers import (content_security_policy, csp_hash, headers_file, nginx_config,
+                                            scan_site)
+
+
+def make_site(root: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    return root
+
+
+def test_hash_matches_the_csp_specification_example():
+    # The example in the CSP Level 3 specification.
+    assert csp_hash("alert('Hello, world.');") == "'sha256-qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng='"
+    assert csp_hash("a\r\nb") == csp_hash("a\nb")  # browsers normalise line ends before hashing
+
+
+def test_scan_finds_what_the_policy_must_know(tmp_path: Path):
+    site = make_site(tmp_path, {
+        "index.html": '<script>var a = 1</script><script type="application/json">{"x": 1}</script>'
+                      '<script src="assets/app.js"></script><p style="color: red">x</p>',
+        "faq/index.html": "<script>var a = 1</script><script type=module>import './m.js'</script>"
+                          '<button onclick="go()">Go</button><a href="javascript:void(0)">x</a>'
+                          "<style>p{color:red}</style>",
+        "assets/javascripts/bundle.a5f9d56c.min.js": "",
+        "assets/stylesheets/main.57a0d79d.min.css.map": "",
+        "assets/javascripts/quick-exit.js": "",
+    })
+    scan = scan_site(site)
+    assert scan.pages == ["/faq/", "/"]
+    assert scan.script_hashes == {csp_hash("var a = 1"), csp_hash("import './m.js'")}  # JSON is not a script
+    assert scan.style_hashes == {csp_hash("p{color:red}")}
+    assert scan.style_attribute_hashes == {csp_hash("color: red")}
+    assert scan.event_handlers == [("/faq/index.html", '<button onclick="go()">')]
+    assert scan.javascript_urls == [("/faq/index.html", '<a href="javascript:void(0)">')]
+    assert scan.fingerprinted == ["/assets/javascripts/bundle.a5f9d56c.min.js",
+                                  "/assets/stylesheets/main.57a0d79d.min.css.map"]
+    policy = content_security_policy(scan)
+    assert "'unsafe-inline'" not in policy and "'unsafe-eval'" not in policy
+    assert f"script-src 'self' {' '.join(sorted(scan.script_hashes))};" in policy
+    assert "'unsafe-hashes' " + csp_hash("color: red") in policy
+
+
+def test_headers_file_and_nginx_config_list_pages_and_assets(tmp_path: Path):
+    site = make_site(tmp_path, {"index.html": "<script>x()</script>", "faq/index.html": "",
+                                "assets/javascripts/bundle.a5f9d56c.min.js": ""})
+    scan = scan_site(site)
+    headers = headers_file(scan)
+    assert "/*\n  Content-Security-Policy: default-src 'self'; script-src 'self' " + csp_hash("x()") in headers
+    assert "/faq/\n  Cache-Control: no-store\n" in headers and "/\n  Cache-Control: no-store\n" in headers
+    assert "/assets/javascripts/bundle.a5f9d56c.min.js\n  Cache-Control: public, max-age=31536000, immutable" \
+        in headers
+    config = nginx_config(scan, root="/srv/guide", listen="8080")
+    assert "listen 8080;" in config and "root /srv/guide;" in config
+    # nginx forgets inherited add_header lines in a location with its own: each location repeats all.
+    assert config.count('add_header Content-Security-Policy "') == 3
+    assert config.count('add_header Referrer-Policy "no-referrer" always;') == 3
+
+
+def test_offline_check_finds_anything_loaded_from_another_site(tmp_path: Path):
+    site = make_site(tmp_path, {
+        "index.html": '<script src="https://unpkg.com/iframe-worker/shim"></script>'
+                      '<link rel="stylesheet" href="//cdn.example.org/a.css">'
+                      '<a href="https://www.example.org/">a link is fine</a><img src="assets/logo.svg">',
+        "assets/site.css": "@import 'https://fonts.example.org/x.css'; a{background:url(images/x.png)}",
+        "assets/app.js": "// local only",
+    })
+    found = outside_loads(site)
+    assert "index.html: https://unpkg.com/iframe-worker/shim" in found
+    assert "index.html: //cdn.example.org/a.css" in found
+    assert "index.html: mentions unpkg.com/iframe-worker" in found
+    assert "assets/site.css: https://fonts.example.org/x.css" in found
+    assert len(found) == 4
