@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from steady_ground.security_headers import inline_scripts
+from steady_ground.security_headers import inline_scripts, scan_site
 
 from .conftest import ROOT, require, search_for
 
@@ -169,6 +169,10 @@ def test_the_policy_hashes_exactly_the_inline_scripts_of_the_built_pages(nginx_u
     assert hashes == expected_hashes(built_site)
     assert script_src == ["'self'", *sorted(hashes)]
     print(f"\n{len(hashes)} inline-script hashes in the policy")
+    # A hash cannot allow these: they would be blocked. Move such code into the feature's .js file.
+    scan = scan_site(built_site)
+    assert scan.event_handlers == [], "event-handler attributes are blocked by the policy"
+    assert scan.javascript_urls == [], "javascript: links are blocked by the policy"
 
 
 def test_redirects_errors_and_deploy_files(nginx_url: str, site_pages):
