@@ -320,18 +320,6 @@ def test_search_result_replaces_the_history_entry(context, site_url, site_pages)
     assert page.evaluate("history.length") == before
 
 
-def test_every_page_has_previous_and_next_links(page, site_url, site_pages):
-    without_previous, without_next = [], []
-    for path in site_pages:
-        page.goto(site_url + path)
-        if page.locator("a.md-footer__link--prev").count() != 1:
-            without_previous.append(path or "/")
-        if page.locator("a.md-footer__link--next").count() != 1:
-            without_next.append(path or "/")
-    # Only the first page of the guide has no Previous, only the last no Next.
-    assert len(without_previous) == 1 and len(without_next) == 1, (without_previous, without_next)
-
-
 @pytest.fixture(scope="module")
 def site_keeping_history(tmp_path_factory, site_url):
     """The small test guide, built by an organization that set keep_out_of_history: false."""
@@ -363,6 +351,7 @@ def test_an_organization_can_turn_the_history_footprint_off(context, site_keepin
 
 
 # --- Where it is and what it looks like, on every page -------------------------
+# Every page is visited once per width; the tests below read what was seen.
 
 FACTS = """() => {
   const link = document.querySelector('.sg-quick-exit__link');
@@ -378,6 +367,82 @@ FACTS = """() => {
           target: link.getAttribute('target'), tag: link.tagName};
 }"""
 
+PAGE_EXTRAS = """() => {
+  const line = document.querySelector('.sg-exit-limits');
+  const more = line && line.querySelector('a');
+  return {
+    limitsText: line ? line.textContent.replace(/\\s+/g, ' ').trim() : null,
+    limitsCount: document.querySelectorAll('.sg-exit-limits').length,
+    limitsLink: more ? new URL(more.href).pathname : null,
+    previous: document.querySelectorAll('a.md-footer__link--prev').length,
+    next: document.querySelectorAll('a.md-footer__link--next').length,
+  };
+}"""
+
+COLOURS = """() => {
+  const link = document.querySelector('.sg-quick-exit__link');
+  const colours = () => { const s = getComputedStyle(link); return [s.color, s.backgroundColor]; };
+  document.activeElement.blur();
+  const rest = colours();
+  link.focus();
+  const focus = colours();
+  link.blur();
+  return {rest, focus};
+}"""
+
+
+AT_TOP_AND_BOTTOM = """async () => {
+  const facts = (""" + FACTS + """)();
+  if (!facts) return {facts};
+  const extras = (""" + PAGE_EXTRAS + """)();
+  window.scrollTo(0, document.documentElement.scrollHeight);
+  await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  const scrolled = (""" + FACTS + """)();
+  window.scrollTo(0, 0);
+  return {facts, scrolled, ...extras};
+}"""
+
+
+def survey_page(page, width: int) -> dict:
+    seen: dict = page.evaluate(AT_TOP_AND_BOTTOM)
+    if seen["facts"] is None:
+        return seen
+    name = re.compile("^" + re.escape(STRINGS["quick_exit_emergency"]) + r"\W+"
+                      + re.escape(QUICK_EXIT["label"]) + "$")
+    seen["named"] = page.get_by_role("link", name=name).count()
+    stops = []
+    for _ in range(2):
+        page.keyboard.press("Tab")
+        stops.append(page.evaluate(f"document.activeElement.matches('{EXIT}')"))
+    seen["tab_stop"] = stops.index(True) + 1 if True in stops else None
+    if width == max(WIDTHS):
+        seen["colours"] = {}
+        for scheme in ("dark", "light"):
+            page.emulate_media(color_scheme=scheme)
+            for state, colours in page.evaluate(COLOURS).items():
+                seen["colours"][(scheme, state)] = colours
+    return seen
+
+
+@pytest.fixture(scope="module")
+def survey(browser, site_url, site_pages):
+    """What every page shows at a width: {width: {path: facts}}, filled on first use."""
+    done: dict[int, dict[str, dict]] = {}
+
+    def at(width: int) -> dict[str, dict]:
+        if width not in done:
+            context = browser.new_context(viewport={"width": width, "height": WIDTHS[width]})
+            page = context.new_page()
+            try:
+                done[width] = {}
+                for path in site_pages:
+                    page.goto(site_url + path, wait_until="domcontentloaded")
+                    done[width][path] = survey_page(page, width)
+            finally:
+                context.close()
+        return done[width]
+    return at
+
 
 def check_in_view(facts, width, height, where) -> list[str]:
     problems = []
@@ -392,41 +457,68 @@ def check_in_view(facts, width, height, where) -> list[str]:
 
 
 @pytest.mark.parametrize("width", sorted(WIDTHS))
-def test_exit_on_every_page_is_reachable_first_and_always_in_view(browser, site_url, site_pages, width):
+def test_exit_on_every_page_is_reachable_first_and_always_in_view(survey, width):
     height = WIDTHS[width]
-    context = browser.new_context(viewport={"width": width, "height": height})
-    page = context.new_page()
-    name = re.compile("^" + re.escape(STRINGS["quick_exit_emergency"]) + r"\W+" + re.escape(QUICK_EXIT["label"]) + "$")
     problems: list[str] = []
-    try:
-        for path in site_pages:
-            where = f"{path or '/'} at {width}px"
-            page.goto(site_url + path)
-            facts = page.evaluate(FACTS)
-            if facts is None:
-                problems.append(f"{where}: no quick exit")
-                continue
-            if facts["tag"] != "A" or facts["href"] != DESTINATION or facts["target"]:
-                problems.append(f"{where}: not a plain link to {DESTINATION}: {facts}")
-            if not {"nofollow", "noreferrer"} <= set((facts["rel"] or "").split()):
-                problems.append(f"{where}: rel is {facts['rel']!r}")
-            if page.get_by_role("link", name=name).count() != 1:
-                problems.append(f"{where}: accessible name does not start with the emergency cue")
-            problems += check_in_view(facts, width, height, where)
-            # Tab stops: the exit is the first or the second.
-            stops = []
-            for _ in range(2):
-                page.keyboard.press("Tab")
-                stops.append(page.evaluate(f"document.activeElement.matches('{EXIT}')"))
-            if not any(stops):
-                problems.append(f"{where}: not within the first two Tab stops")
-            # Still there, uncovered, at the bottom of the page.
-            page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
-            page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
-            problems += check_in_view(page.evaluate(FACTS), width, height, where + " scrolled down")
-    finally:
-        context.close()
+    for path, seen in survey(width).items():
+        where = f"{path or '/'} at {width}px"
+        facts = seen["facts"]
+        if facts is None:
+            problems.append(f"{where}: no quick exit")
+            continue
+        if facts["tag"] != "A" or facts["href"] != DESTINATION or facts["target"]:
+            problems.append(f"{where}: not a plain link to {DESTINATION}: {facts}")
+        if not {"nofollow", "noreferrer"} <= set((facts["rel"] or "").split()):
+            problems.append(f"{where}: rel is {facts['rel']!r}")
+        if seen["named"] != 1:
+            problems.append(f"{where}: accessible name does not start with the emergency cue")
+        if seen["tab_stop"] is None:
+            problems.append(f"{where}: not within the first two Tab stops")
+        problems += check_in_view(facts, width, height, where)
+        problems += check_in_view(seen["scrolled"], width, height, where + " scrolled down")
     assert not problems, "\n".join(problems)
+
+
+def contrast(foreground: str, background: str) -> float:
+    def luminance(css: str) -> float:
+        parts = [float(p) for p in re.findall(r"[\d.]+", css)[:3]]
+        linear = [c / 255 / 12.92 if c / 255 <= 0.03928 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in parts]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    light, dark = sorted([luminance(foreground), luminance(background)], reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_exit_text_contrast_in_light_and_dark(survey, figures):
+    lowest = 21.0
+    problems = []
+    for path, seen in survey(max(WIDTHS)).items():
+        for (scheme, state), (colour, background) in seen["colours"].items():
+            if background.startswith("rgba") and not background.endswith(", 1)"):
+                problems.append(f"{path or '/'} {scheme} {state}: see-through background {background}")
+            ratio = contrast(colour, background)
+            lowest = min(lowest, ratio)
+            if ratio < 4.5:
+                problems.append(f"{path or '/'} {scheme} {state}: {ratio:.2f}:1 ({colour} on {background})")
+    figures["lowest quick exit text contrast"] = f"{lowest:.2f}:1"
+    assert not problems, "\n".join(problems)
+
+
+def test_every_page_says_what_the_exit_does_not_hide(survey, site_pages):
+    problems = []
+    for path, seen in survey(max(WIDTHS)).items():
+        if seen["limitsCount"] != 1 or STRINGS["exit_limits"] not in (seen["limitsText"] or ""):
+            problems.append(f"{path or '/'}: no line on what the exit does not hide")
+        elif "browse-safely/" in site_pages and not (seen["limitsLink"] or "").endswith("/browse-safely/"):
+            problems.append(f"{path or '/'}: the line does not link to Browse more safely")
+    assert not problems, problems
+
+
+def test_every_page_has_previous_and_next_links(survey):
+    pages = survey(max(WIDTHS))
+    without_previous = [path or "/" for path, seen in pages.items() if seen["previous"] != 1]
+    without_next = [path or "/" for path, seen in pages.items() if seen["next"] != 1]
+    # Only the first page of the guide has no Previous, only the last no Next.
+    assert len(without_previous) == 1 and len(without_next) == 1, (without_previous, without_next)
 
 
 def open_search(page, query: str) -> None:
@@ -458,54 +550,3 @@ def test_nothing_the_theme_opens_covers_the_exit(browser, site_url, site_pages, 
         assert not check_in_view(page.evaluate(FACTS), width, height, "skip link shown")
     finally:
         context.close()
-
-
-def contrast(foreground: str, background: str) -> float:
-    def luminance(css: str) -> float:
-        parts = [float(p) for p in re.findall(r"[\d.]+", css)[:3]]
-        linear = [c / 255 / 12.92 if c / 255 <= 0.03928 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in parts]
-        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-    light, dark = sorted([luminance(foreground), luminance(background)], reverse=True)
-    return (light + 0.05) / (dark + 0.05)
-
-
-def test_exit_text_contrast_in_light_and_dark(browser, site_url, site_pages, figures):
-    context = browser.new_context()
-    page = context.new_page()
-    lowest = 21.0
-    problems = []
-    try:
-        for path in site_pages:
-            page.goto(site_url + path)
-            for scheme in ("light", "dark"):
-                page.emulate_media(color_scheme=scheme)
-                for state in ("rest", "focus"):
-                    if state == "focus":
-                        page.locator(EXIT).focus()
-                    colours = page.evaluate("""() => { const s = getComputedStyle(document.querySelector('.sg-quick-exit__link'));
-                        return [s.color, s.backgroundColor]; }""")
-                    assert "rgba" not in colours[1] or colours[1].endswith(", 1)"), colours
-                    ratio = contrast(*colours)
-                    lowest = min(lowest, ratio)
-                    if ratio < 4.5:
-                        problems.append(f"{path or '/'} {scheme} {state}: {ratio:.2f}:1 {colours}")
-                page.evaluate("document.activeElement.blur()")
-    finally:
-        context.close()
-    figures["lowest quick exit text contrast"] = f"{lowest:.2f}:1"
-    assert not problems, "\n".join(problems)
-
-
-def test_every_page_says_what_the_exit_does_not_hide(page, site_url, site_pages):
-    missing = []
-    for path in site_pages:
-        page.goto(site_url + path)
-        line = page.locator(".sg-exit-limits")
-        if line.count() != 1 or STRINGS["exit_limits"] not in " ".join(line.text_content().split()):
-            missing.append(path or "/")
-            continue
-        link = line.locator("a")
-        if "browse-safely/" in site_pages and (link.count() != 1 or not link.evaluate(
-                "a => new URL(a.href).pathname.endsWith('/browse-safely/')")):
-            missing.append(f"{path or '/'}: no link to Browse more safely")
-    assert not missing, missing
