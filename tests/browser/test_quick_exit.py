@@ -83,6 +83,18 @@ def test_click_leaves_for_the_destination(context, site_url, guide_page):
     assert page.title() == "Neutral site"
 
 
+def test_tap_on_a_touch_screen_leaves(browser, site_url, guide_page):
+    context = browser.new_context(has_touch=True, is_mobile=True, viewport={"width": 320, "height": 640})
+    try:
+        answer_for_destination(context)
+        page = context.new_page()
+        page.goto(site_url + guide_page)
+        page.locator(EXIT).tap()
+        page.wait_for_url(DESTINATION)
+    finally:
+        context.close()
+
+
 def test_enter_on_the_focused_link_leaves(context, site_url, guide_page):
     answer_for_destination(context)
     page = context.new_page()
