@@ -138,6 +138,12 @@ def test_shift_used_as_a_modifier_does_not_count(context, site_url, guide_page):
     for _ in range(3):
         page.keyboard.press("Shift+A")
     assert page.locator(STATUS).text_content() == ""
+    # Shift held for clicks (selecting text) does not count either.
+    for _ in range(3):
+        page.keyboard.down("Shift")
+        page.mouse.click(5, 300)
+        page.keyboard.up("Shift")
+    assert page.locator(STATUS).text_content() == ""
     # Two lone presses, then a capital letter: the count starts over.
     page.keyboard.press("Shift")
     page.keyboard.press("Shift")

@@ -89,9 +89,12 @@
     }, PRESS_WINDOW_MS);
   }, true);
 
-  window.addEventListener("blur", function () {
+  // Shift held for a click (select text, open in a new window) is a modifier too.
+  function notAlone() {
     shiftAlone = false;
-  });
+  }
+  window.addEventListener("pointerdown", notAlone, true);
+  window.addEventListener("blur", notAlone);
 
   // Coming back through the back/forward cache: show a usable page, not a blank one.
   window.addEventListener("pageshow", function (event) {
