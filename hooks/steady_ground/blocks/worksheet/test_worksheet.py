@@ -215,3 +215,11 @@ def test_the_booklet_holds_every_worksheet_from_its_own_page(guide_root: Path):
     assert_every_field_is_labelled(html)
     # The worksheets' own pages are unchanged, and list no booklet.
     assert render_page(guide_root, "weekly").count("data-sg-worksheet") == 1
+
+
+def test_the_example_in_the_worksheet_docs_is_valid():
+    docs = (PROJECT_ROOT / "docs" / "worksheets.md").read_text()
+    example = yaml.safe_load(re.findall(r"```yaml\n(.*?)```", docs, flags=re.S)[0])[0]
+    assert example["type"] == "worksheet"
+    assert check_blocks(example) == ""
+    assert_every_field_is_labelled(render_blocks(example))
