@@ -4,8 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from steady_ground.offline_bundle import outside_loads
-from steady_ground.security_headers import (content_security_policy, csp_hash, headers_file, nginx_config,
-                                            scan_site)
+from steady_ground.security_headers import (content_security_policy, csp_hash, headers_file, inline_scripts,
+                                            nginx_config, scan_site)
 
 
 def make_site(root: Path, files: dict[str, str]) -> Path:
@@ -46,6 +46,25 @@ def test_scan_finds_what_the_policy_must_know(tmp_path: Path):
     assert "'unsafe-inline'" not in policy and "'unsafe-eval'" not in policy
     assert f"script-src 'self' {' '.join(sorted(scan.script_hashes))};" in policy
     assert "'unsafe-hashes' " + csp_hash("color: red") in policy
+
+
+def test_scan_reads_markup_the_way_a_browser_does(tmp_path: Path):
+    site = make_site(tmp_path, {
+        "index.html":
+            # A ">" inside a quoted value does not end the tag; entities are decoded before hashing.
+            '<p title="a > b" style=\'content: "&gt;"\' ONCLICK=go()>x</p>'
+            # Markup inside a script is script text, not tags; the script ends at its own end tag.
+            '<SCRIPT>var s = "<a href=javascript:x onclick=y>";</SCRIPT >'
+            # Nothing in a comment is an element.
+            '<!-- <script>hidden()</script> <b onclick="z()"> -->'
+            '<a href="  JavaScript:go()">x</a><script type="text/template"><i></i></script>',
+    })
+    scan = scan_site(site)
+    assert scan.style_attribute_hashes == {csp_hash('content: ">"')}
+    assert scan.script_hashes == {csp_hash('var s = "<a href=javascript:x onclick=y>";')}
+    assert scan.event_handlers == [("/index.html", '<p onclick="go()">')]
+    assert scan.javascript_urls == [("/index.html", '<a href="  JavaScript:go()">')]
+    assert inline_scripts(site.joinpath("index.html").read_text()) == ['var s = "<a href=javascript:x onclick=y>";']
 
 
 def test_headers_file_and_nginx_config_list_pages_and_assets(tmp_path: Path):
