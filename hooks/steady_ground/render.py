@@ -5,7 +5,7 @@ import re
 from pathlib import Path
 from typing import Callable
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
 from markupsafe import Markup
 
 from .blocks import BLOCK_TYPES, HERE as BLOCKS_DIR
@@ -35,6 +35,9 @@ class PageRenderer:
             undefined=StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
+            # Compiled templates are kept in a private temporary folder (keyed by each
+            # template's checksum), so rebuilds and `mkdocs serve` reloads skip compiling.
+            bytecode_cache=FileSystemBytecodeCache(),
         )
         # Filters read the page's link resolver from the render context.
         self.env.filters.update({

@@ -91,12 +91,15 @@ def _attributes(text: str) -> dict[str, str]:
 
 
 def _elements(page_html: str):
-    """(tag, attributes, inline text or None) for every element start in the page."""
-    for match in _TAG.finditer(page_html):
-        if match.group("raw"):
-            yield match.group("raw").lower(), _attributes(match.group("raw_attrs")), match.group("text")
-        elif match.group("tag"):
-            yield match.group("tag").lower(), _attributes(match.group("attrs")), None
+    """(tag, attributes, inline text or None) for each script and style element and each
+    tag whose attributes could matter (an on... handler, a style, a javascript: address)."""
+    for raw, raw_attrs, text, tag, attrs in _TAG.findall(page_html):
+        if raw:
+            yield raw.lower(), _attributes(raw_attrs), text
+        elif tag:
+            lowered = attrs.lower()  # a cheap test first: most tags have none of these
+            if "on" in lowered or "style" in lowered or "javascript:" in lowered:
+                yield tag.lower(), _attributes(attrs), None
 
 
 def _runs_as_script(attrs: dict[str, str]) -> bool:
