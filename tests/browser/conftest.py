@@ -17,6 +17,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from steady_ground.settings import load_settings
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -24,6 +26,35 @@ CHROMIUM_ARGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
 IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+# The quick exit's destination, answered by a stand-in page: tests never leave 127.0.0.1.
+SETTINGS, _problems = load_settings(ROOT / "site-data", ROOT)
+assert SETTINGS is not None, _problems
+DESTINATION = SETTINGS.organization["quick_exit"]["destination"]
+DESTINATION_HOST = urlsplit(DESTINATION).netloc
+NEUTRAL_PAGE = "<!doctype html><html lang=en><title>Neutral site</title><h1>Neutral site</h1></html>"
+BEFORE_URL = "https://before.example/"
+BEFORE_PAGE = "<!doctype html><html lang=en><title>Before the guide</title><h1>Before</h1></html>"
+
+
+def answer_for_destination(context, hold: list | None = None) -> list:
+    """Route the destination host to the stand-in page and return the URLs asked for;
+    with `hold`, keep the request waiting (a slow network) so the page in between can
+    be inspected."""
+    seen: list[str] = []
+
+    def handle(route):
+        seen.append(route.request.url)
+        if hold is not None:
+            hold.append(route)
+        else:
+            route.fulfill(status=200, content_type="text/html", body=NEUTRAL_PAGE)
+
+    context.route(lambda url: urlsplit(url).netloc == DESTINATION_HOST, handle)
+    context.route(lambda url: url.startswith(BEFORE_URL),
+                  lambda route: route.fulfill(status=200, content_type="text/html", body=BEFORE_PAGE))
+    return seen
 
 
 def require(condition: bool, what: str) -> None:

@@ -15,11 +15,10 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-import yaml
 
 from steady_ground.security_headers import inline_scripts, scan_site
 
-from .conftest import ROOT, require, search_for
+from .conftest import DESTINATION, answer_for_destination, require, search_for
 
 NGINX = "/usr/sbin/nginx"
 MIME_TYPES = "/etc/nginx/mime.types"
@@ -257,19 +256,12 @@ def test_search_works_under_the_policy(watched, nginx_url: str, built_site: Path
 
 
 def test_quick_exit_works_under_the_policy(watched, nginx_url: str):
-    destination = yaml.safe_load((ROOT / "site-data" / "organization.yml").read_text())["quick_exit"]["destination"]
-    left_for = []
-
-    def neutral_site(route):
-        left_for.append(route.request.url)
-        route.fulfill(status=200, content_type="text/html", body="<title>Weather</title>")
-
-    watched.context.route(destination.rstrip("/") + "/**", neutral_site)
+    left_for = answer_for_destination(watched.context)
     watched.goto(nginx_url + "/")
     before = problems_on(watched)
     watched.locator(".sg-quick-exit a").first.click()
-    watched.wait_for_url(destination.rstrip("/") + "/**", timeout=10_000)
-    assert left_for and left_for[0].startswith(destination)
+    watched.wait_for_url(DESTINATION, timeout=10_000)
+    assert left_for and left_for[0].startswith(DESTINATION)
     assert before == []
 
 

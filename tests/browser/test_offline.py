@@ -12,9 +12,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-import yaml
 
-from .conftest import ROOT, RequestLog, search_for
+from .conftest import DESTINATION, ROOT, RequestLog, answer_for_destination, search_for
 
 SHIM = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
 
@@ -126,18 +125,11 @@ def test_search_works_from_the_file_system(offline_page, unpacked: Path):
 
 
 def test_quick_exit_works_from_the_file_system(offline_page, unpacked: Path):
-    destination = yaml.safe_load((ROOT / "site-data" / "organization.yml").read_text())["quick_exit"]["destination"]
-    left_for = []
-
-    def neutral_site(route):
-        left_for.append(route.request.url)
-        route.fulfill(status=200, content_type="text/html", body="<title>Weather</title>")
-
-    offline_page.context.route(destination.rstrip("/") + "/**", neutral_site)
+    left_for = answer_for_destination(offline_page.context)
     pages = sorted(unpacked.rglob("*.html"))
     offline_page.goto(pages[-1].as_uri())
     offline_page.locator(".sg-quick-exit a").first.click()
-    offline_page.wait_for_url(destination.rstrip("/") + "/**", timeout=10_000)
-    assert left_for and left_for[0].startswith(destination)
+    offline_page.wait_for_url(DESTINATION, timeout=10_000)
+    assert left_for and left_for[0].startswith(DESTINATION)
     # The exit is the only request that left the bundle.
     assert offline_page.request_log.third_party() == left_for

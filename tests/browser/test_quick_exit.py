@@ -8,45 +8,17 @@ from __future__ import annotations
 import json
 import re
 import shutil
-from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
-from steady_ground.settings import load_settings
+from .conftest import (BEFORE_URL, DESTINATION, NEUTRAL_PAGE, ROOT, SETTINGS, StaticServer, answer_for_destination,
+                       build_site, search_for)
 
-from .conftest import ROOT, StaticServer, build_site, search_for
-
-SETTINGS, _problems = load_settings(ROOT / "site-data", ROOT)
-assert SETTINGS is not None, _problems
 QUICK_EXIT = SETTINGS.organization["quick_exit"]
 STRINGS = SETTINGS.strings
-DESTINATION = QUICK_EXIT["destination"]
-DESTINATION_HOST = urlsplit(DESTINATION).netloc
 EXIT = ".sg-quick-exit__link"
 STATUS = ".sg-quick-exit__status"
-NEUTRAL_PAGE = "<!doctype html><html lang=en><title>Neutral site</title><h1>Neutral site</h1></html>"
-BEFORE_URL = "https://before.example/"
-BEFORE_PAGE = "<!doctype html><html lang=en><title>Before the guide</title><h1>Before</h1></html>"
 WIDTHS = {320: 640, 1280: 800}
-
-
-def answer_for_destination(context, hold: list | None = None) -> list:
-    """Route the destination host to the stand-in page; with `hold`, keep the
-    request waiting (a slow network) so the page in between can be inspected."""
-    seen: list[str] = []
-
-    def handle(route):
-        seen.append(route.request.url)
-        if hold is not None:
-            hold.append(route)
-        else:
-            route.fulfill(status=200, content_type="text/html", body=NEUTRAL_PAGE)
-
-    context.route(lambda url: urlsplit(url).netloc == DESTINATION_HOST, handle)
-    context.route(lambda url: url.startswith(BEFORE_URL),
-                  lambda route: route.fulfill(status=200, content_type="text/html", body=BEFORE_PAGE))
-    return seen
 
 
 @pytest.fixture(scope="module")
