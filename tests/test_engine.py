@@ -10,8 +10,6 @@ import time
 import urllib.request
 from pathlib import Path
 
-import pytest
-
 from steady_ground.content import load_guide
 from steady_ground.markup import TextRenderer
 from steady_ground.project import Project

@@ -9,11 +9,10 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
-from .content import Guide, Page
+from .content import Page
 from .problems import ContentError
 from .project import Project, load_project
 from .render import PageRenderer, toc_tokens
-from .settings import Settings
 
 
 class GuideBuild:

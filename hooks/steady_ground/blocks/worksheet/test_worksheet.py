@@ -127,7 +127,7 @@ def test_interface_text_comes_from_the_strings_file():
     strings = yaml.safe_load((PROJECT_ROOT / "site-data" / "strings" / "en.yml").read_text())
     html = render_blocks(WEEKS)
     assert strings["worksheet_not_saved"] in html
-    assert f'type="reset" class="md-button" data-sg-clear' in html
+    assert 'type="reset" class="md-button" data-sg-clear' in html
     assert f">{strings['worksheet_clear']}</button>" in html
     assert f">{strings['worksheet_print']}</button>" in html
 
