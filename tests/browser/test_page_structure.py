@@ -21,12 +21,6 @@ STRUCTURE_RULES = [
     "region", "skip-link",
 ]
 
-# Problems in the guide's text, reported to its writers: (page, link name) -> what is wrong.
-# Strict: when the text is fixed the test fails until the entry is removed here.
-KNOWN_CONTENT_PROBLEMS = {
-    ("faq/", "safety plan"): "an answer links 'safety plan' to Safety first, the Related line 'Safety plan' to the worksheet",
-}
-
 # Link names that say nothing when a screen reader lists the links of a page.
 VAGUE_LINK_NAMES = {"here", "click here", "read more", "more", "link", "this", "this page", "go", "learn more", "details"}
 
@@ -131,7 +125,7 @@ def test_landmarks_are_named_and_distinct(page_facts):
 
 def test_link_names_make_sense_out_of_context(page_facts):
     facts, _ = page_facts
-    problems, known = [], set()
+    problems = []
     for path, f in facts.items():
         destinations = defaultdict(set)
         for link in f["links"]:
@@ -144,10 +138,5 @@ def test_link_names_make_sense_out_of_context(page_facts):
                 destinations[name].add(link["href"])
         for name, hrefs in destinations.items():
             if name and len(hrefs) > 1:
-                if (path, name) in KNOWN_CONTENT_PROBLEMS:
-                    known.add((path, name))
-                    continue
                 problems.append(f"{path}: the links named {name!r} go to different places: {sorted(hrefs)}")
-    fixed = set(KNOWN_CONTENT_PROBLEMS) - known
-    assert not fixed, f"fixed in the content, remove from KNOWN_CONTENT_PROBLEMS: {sorted(fixed)}"
     assert not problems, "\n".join(problems)
