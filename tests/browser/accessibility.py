@@ -183,5 +183,7 @@ def focus_ring(state: dict) -> tuple[float, float, str]:
     return best
 
 
-def describe(state: dict) -> str:
+def describe(state: dict | None) -> str:
+    if state is None:
+        return "nothing focused: focus fell to the page itself"
     return f"<{state['tag']} class='{state['classes']}' href='{state['href']}'> {state['name']!r}"

@@ -189,6 +189,21 @@ def search_for(page, word: str, seconds: float = 15) -> int:
     return 0
 
 
+def wait_for_results_to_settle(page, quiet_ms: int = 300) -> None:
+    """Wait until the result list has not changed for `quiet_ms`.
+
+    Each key typed starts a search in the worker, and each answer redraws the list;
+    a result focused before the last answer is replaced, and focus falls to the page.
+    """
+    page.evaluate("""quiet => new Promise(done => {
+        const list = document.querySelector('.md-search-result__list');
+        const observer = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(finish, quiet); });
+        let timer = setTimeout(finish, quiet);
+        function finish() { observer.disconnect(); done(); }
+        observer.observe(list, {childList: true, subtree: true, characterData: true});
+    })""", quiet_ms)
+
+
 FIGURES: dict[str, object] = {}
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from .accessibility import SCHEMES, WCAG_TAGS, WIDTHS, Violations, axe_source, run_axe
+from .conftest import wait_for_results_to_settle
 
 COMBINATIONS = [(scheme, width) for scheme in SCHEMES for width in WIDTHS]
 
@@ -60,6 +61,7 @@ def test_open_search_with_results_and_open_menu_pass_axe(browser, site_url, axe,
     page.keyboard.press("/")
     page.keyboard.type("safe")
     page.wait_for_selector(".md-search-result__link", state="visible")
+    wait_for_results_to_settle(page)
     # Unfold one "more on this page" group, so its links are checked too.
     more = page.locator(".md-search-result__more > summary")
     if more.count():

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from .accessibility import FOCUS_STATE_JS, SCHEMES, describe, focus_ring
+from .conftest import wait_for_results_to_settle
 
 # Pages with every kind of control: links in text, signposts, phone links,
 # exercises, a fillable worksheet with buttons, and the FAQ.
@@ -165,11 +166,12 @@ def test_search_dialog_opens_works_and_closes_by_keyboard(browser, site_url, sch
     # Typing shows results; arrow keys move through them, each with a visible ring.
     page.keyboard.type("breathing")
     page.wait_for_selector(".md-search-result__link", state="visible")
+    wait_for_results_to_settle(page)
     for _ in range(2):
         page.keyboard.press("ArrowDown")
         result = page.evaluate(FOCUS_STATE_JS)
         in_results = page.evaluate("() => Boolean(document.activeElement.closest('.md-search-result'))")
-        assert in_results and result["seen"], describe(result)  # a result, or its "more on this page"
+        assert in_results and result and result["seen"], describe(result)  # a result, or its "more on this page"
         thickness, ratio, _ = focus_ring(result)
         assert thickness >= MIN_RING_PX and ratio >= MIN_RING_CONTRAST, \
             f"{describe(result)}: ring {thickness}px {ratio:.2f}:1"
@@ -193,6 +195,7 @@ def test_search_dialog_opens_works_and_closes_by_keyboard(browser, site_url, sch
     page.wait_for_function("() => document.getElementById('__search').checked")
     page.keyboard.type("breathing")
     page.wait_for_selector(".md-search-result__link", state="visible")
+    wait_for_results_to_settle(page)
     for _ in range(10):
         page.keyboard.press("ArrowDown")
         if "#" in (page.evaluate("() => document.activeElement.getAttribute('href')") or ""):
