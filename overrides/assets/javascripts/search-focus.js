@@ -1,4 +1,5 @@
-/* Closing the search with Escape puts keyboard focus back where it was.
+/* Closing the search with Escape puts keyboard focus back where it was, and
+   focus that moved while the search was open stays on screen.
 
    The theme closes its search dialog on Escape and drops focus on the page
    body, so a keyboard or screen reader user loses their place. This remembers
@@ -40,4 +41,22 @@
       returnTo = null;
     }, 0);
   });
+
+  // On small screens the theme freezes the page while the search is open and,
+  // a moment after it closes, scrolls back to where the reader was. If Tab or
+  // Shift+Tab moved focus out of the search (to the notice at the top, say), that
+  // scroll would leave the focused link out of sight: bring it back into view.
+  new MutationObserver(function () {
+    if (document.body.hasAttribute("data-md-scrolllock")) {
+      return;
+    }
+    var active = document.activeElement;
+    if (!active || active === document.body || inSearch(active)) {
+      return;
+    }
+    var box = active.getBoundingClientRect();
+    if (box.bottom <= 0 || box.top >= window.innerHeight) {
+      active.scrollIntoView({ block: "nearest" });
+    }
+  }).observe(document.body, { attributes: true, attributeFilter: ["data-md-scrolllock"] });
 })();
