@@ -76,7 +76,7 @@ def printed_texts(block: dict) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def pdfs(browser, site_url, tmp_path_factory) -> dict:
+def pdfs(browser, site_url, tmp_path_factory, figures) -> dict:
     """(page id, paper) -> (page count, text), printed once for the module; plus the search box's text."""
     require(bool(shutil.which("pdftotext") and shutil.which("pdfinfo")), "pdftotext and pdfinfo (poppler-utils)")
     folder = tmp_path_factory.mktemp("pdf")
@@ -90,6 +90,8 @@ def pdfs(browser, site_url, tmp_path_factory) -> dict:
         for paper in PAPERS:
             found[page_id, paper] = print_pdf(page, folder / f"{page_id}-{paper}.pdf", paper)
     context.close()
+    figures["printed pages, " + " / ".join(PAPERS)] = ", ".join(
+        f"{page_id} {'/'.join(str(found[page_id, paper][0]) for paper in PAPERS)}" for page_id in [*WORKSHEETS, BOOKLET])
     return found
 
 
