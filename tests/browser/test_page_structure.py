@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 
 import pytest
-import yaml
 
 from .accessibility import axe_source, run_axe
-from .conftest import ROOT
+from .conftest import SETTINGS
 
 # axe-core's rules for page structure. They are "best practice" in axe, outside
 # the WCAG tags, so they are named here one by one.
@@ -66,7 +65,7 @@ def page_facts(browser, site_url, site_pages):
 
 def test_pages_are_in_the_organizations_language(page_facts):
     facts, _ = page_facts
-    language = yaml.safe_load((ROOT / "site-data" / "organization.yml").read_text(encoding="utf-8"))["language"]
+    language = SETTINGS.organization["language"]
     wrong = {path: f["lang"] for path, f in facts.items() if f["lang"] != language}
     assert not wrong, f"<html lang> should be {language!r}: {wrong}"
 
@@ -95,7 +94,7 @@ def test_titles_are_unique_and_name_the_page_and_the_site(page_facts, browser, s
         h1 = next(h["text"] for h in f["headings"] if h["level"] == 1)
         if path and h1 not in f["title"]:
             problems.append(f"{path}: title {f['title']!r} does not contain the heading {h1!r}")
-    site_name = yaml.safe_load((ROOT / "site-data" / "organization.yml").read_text(encoding="utf-8"))["name"]
+    site_name = SETTINGS.organization["name"]
     problems += [f"{path or '/'}: title {f['title']!r} lacks the site name" for path, f in facts.items() if site_name not in f["title"]]
     problems += [f"{len(paths)} pages share the title {title!r}: {paths}" for title, paths in by_title.items() if len(paths) > 1]
     assert not problems, "\n".join(problems)
