@@ -223,3 +223,19 @@ def test_the_example_in_the_worksheet_docs_is_valid():
     assert example["type"] == "worksheet"
     assert check_blocks(example) == ""
     assert_every_field_is_labelled(render_blocks(example))
+
+
+def test_every_allowed_line_count_has_its_css_rule():
+    """Line counts are set by a CSS rule per value (no style attribute, so the CSP needs no
+    inline-style exception); the schema's largest count must have a rule too."""
+    from steady_ground.blocks.worksheet import PROMPT, TABLE
+
+    css = (Path(__file__).resolve().parents[4] / "overrides" / "assets" / "stylesheets" / "worksheets.css").read_text()
+    covered = {int(n) for n, same in re.findall(r'\[data-sg-lines="(\d+)"\]\s*\{\s*--sg-ws-lines:\s*(\d+);', css)
+               if n == same}
+    largest = max(PROMPT.fields["lines"].maximum, TABLE.fields["lines"].maximum)
+    assert covered == set(range(1, largest + 1))
+    html = render_blocks({"type": "worksheet", "id": "w", "heading": "W", "parts": [
+        {"heading": "This week", "prompts": [{"label": "What went well", "lines": 3}]},
+        {"heading": "The log", "table": {"columns": [{"label": "Done"}], "rows": 2, "lines": 2}}]})
+    assert 'data-sg-lines="3"' in html and 'data-sg-lines="2"' in html and "style=" not in html
