@@ -189,6 +189,11 @@ def search_for(page, word: str, seconds: float = 15) -> int:
     return 0
 
 
+def wait_for_search_index(page) -> None:
+    """The theme loads its search index in a worker; the box says so until it is ready."""
+    page.wait_for_function("() => !/Initializing/i.test(document.querySelector('.md-search-result__meta').textContent)")
+
+
 def wait_for_results_to_settle(page, quiet_ms: int = 300) -> None:
     """Wait until the result list has not changed for `quiet_ms`.
 

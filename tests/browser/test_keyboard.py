@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from .accessibility import FOCUS_STATE_JS, SCHEMES, describe, focus_ring
-from .conftest import wait_for_results_to_settle
+from .conftest import wait_for_results_to_settle, wait_for_search_index
 
 # Pages with every kind of control: links in text, signposts, phone links,
 # exercises, a fillable worksheet with buttons, and the FAQ.
@@ -166,17 +166,12 @@ def _pause_like_a_person(page) -> None:
     page.evaluate("() => new Promise(done => setTimeout(done, 50))")
 
 
-def _wait_search_ready(page) -> None:
-    # The theme loads its search index in a worker; the box says so until it is ready.
-    page.wait_for_function("() => !/Initializing/i.test(document.querySelector('.md-search-result__meta').textContent)")
-
-
 @pytest.mark.parametrize("scheme,width", VIEWS, ids=[f"{s}-{w}px" for s, w in VIEWS])
 def test_search_dialog_opens_works_and_closes_by_keyboard(browser, site_url, scheme, width):
     context, page = new_page(browser, scheme, width)
     page.goto(site_url + "faq/")
     start = page.locator("article a[href]").first
-    _wait_search_ready(page)
+    wait_for_search_index(page)
     start.focus()
     start_href = start.get_attribute("href")
 

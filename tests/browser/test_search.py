@@ -11,6 +11,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from .conftest import wait_for_search_index
+
 # (what a reader types, where it must lead: "page/" or "page/#block", the lowest rank allowed)
 GUIDE_WORDS = [
     ("red flags", "can-it-change/#red-flags", 1),
@@ -79,7 +81,7 @@ class SearchBox:
         self.page = page
         self.root = urlsplit(site_url).path
         page.goto(site_url)
-        page.wait_for_function("() => !/Initializing/i.test(document.querySelector('.md-search-result__meta').textContent)")
+        wait_for_search_index(page)
         page.keyboard.press("/")
         page.wait_for_function("() => document.activeElement.matches('.md-search__input')")
 

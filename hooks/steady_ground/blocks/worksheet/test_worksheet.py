@@ -230,7 +230,7 @@ def test_every_allowed_line_count_has_its_css_rule():
     inline-style exception); the schema's largest count must have a rule too."""
     from steady_ground.blocks.worksheet import PROMPT, TABLE
 
-    css = (Path(__file__).resolve().parents[4] / "overrides" / "assets" / "stylesheets" / "worksheets.css").read_text()
+    css = (PROJECT_ROOT / "overrides" / "assets" / "stylesheets" / "worksheets.css").read_text()
     covered = {int(n) for n, same in re.findall(r'\[data-sg-lines="(\d+)"\]\s*\{\s*--sg-ws-lines:\s*(\d+);', css)
                if n == same}
     largest = max(PROMPT.fields["lines"].maximum, TABLE.fields["lines"].maximum)
