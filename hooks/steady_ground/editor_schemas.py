@@ -137,7 +137,8 @@ def stale_schemas(root: Path) -> list[str]:
     wanted = generated(root)
     stale = [name for name, text in wanted.items()
              if not (root / name).exists() or (root / name).read_text(encoding="utf-8") != text]
-    stale += [f"{SCHEMA_FOLDER}/{old.name} (no longer made)" for old in sorted((root / SCHEMA_FOLDER).glob("*.schema.json"))
+    stale += [f"{SCHEMA_FOLDER}/{old.name} (no longer made)"
+              for old in sorted((root / SCHEMA_FOLDER).glob("*.schema.json"))
               if f"{SCHEMA_FOLDER}/{old.name}" not in wanted]
     return stale
 

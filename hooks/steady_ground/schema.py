@@ -131,8 +131,8 @@ class Text(Field):
         if not self.markdown:
             rules.append({"pattern": _NO_LINKS,
                           "patternErrorMessage": "links are not allowed in this field; write plain text"})
-        schema = {"type": "string", "pattern": _NOT_EMPTY, "patternErrorMessage": f"is empty; expected {self.expected}",
-                  "allOf": rules}
+        schema = {"type": "string", "pattern": _NOT_EMPTY,
+                  "patternErrorMessage": f"is empty; expected {self.expected}", "allOf": rules}
         if self.max_length:
             schema["maxLength"] = self.max_length
         return self._scalar(schema)
@@ -295,6 +295,7 @@ class Record(Field):
                               f"expected one of: {', '.join(self.fields)}")
                 continue
             if item is None and not self.fields[key].required:
+                clean[key] = self.fields[key].default  # 'intro:' with nothing after it: as if not given
                 continue
             clean[key] = self.fields[key].check(item, key_line, prefix + key, check)
         for key, spec in self.fields.items():

@@ -66,8 +66,8 @@ def block_json_schema() -> dict:
         fields = Record(kind.fields).json_schema()
         fields["properties"] = {"type": {"description": kind.doc, "const": name}, **fields["properties"]}
         fields["required"] = ["type", *fields.get("required", [])]
-        branches.append({"if": {"properties": {"type": {"const": name}}, "required": ["type"]},
-                         "then": {"description": kind.doc, **fields}})
+        chosen = {"type": "object", "properties": {"type": {"const": name}}, "required": ["type"]}
+        branches.append({"if": chosen, "then": {"title": f"{name} block", "description": kind.doc, **fields}})
     return {
         "type": "object",
         "errorMessage": "expected a block: a set of fields starting with 'type:'",
