@@ -6,16 +6,20 @@ while typing) and by the build. Each accepted variant must pass both.
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 import yaml
 from jsonschema import Draft7Validator
 
-from steady_ground.editor_schemas import EDITOR_SCHEMAS, REGENERATE, schemas_for, stale_schemas
+from steady_ground.blocks import BLOCK_TYPES, BlockType
+from steady_ground.editor_schemas import EDITOR_SCHEMAS, REGENERATE, generated, schemas_for, stale_schemas
 from steady_ground.problems import ContentError
 from steady_ground.project import Project, load_project
+from steady_ground.schema import Text
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_FOLDERS = ("content", "site-data", "tests/fixtures")
@@ -42,6 +46,39 @@ def test_the_schemas_are_current():
     assert not stale, (f"The editor schemas are out of date ({', '.join(stale)}): a field, block type or "
                        f"interface string changed. Run `{REGENERATE}` (python -m steady_ground schemas) "
                        "and commit schemas/ and .vscode/settings.json.")
+
+
+def test_a_new_field_or_block_type_reaches_the_schemas_with_no_second_definition(monkeypatch):
+    faq = BLOCK_TYPES["faq"]
+    monkeypatch.setitem(faq.fields, "source", Text(required=False, doc="Where the answer comes from."))
+    monkeypatch.setitem(BLOCK_TYPES, "term", BlockType(name="term", fields={"word": Text(doc="The word.")},
+                                                       title_field="word", template="", doc="A word explained."))
+    assert {"schemas/page.schema.json", "schemas/block.schema.json"} <= set(stale_schemas(ROOT))
+    page = json.loads(generated(ROOT)["schemas/page.schema.json"])
+    block = page["properties"]["blocks"]["items"]
+    assert "term" in block["properties"]["type"]["enum"]
+    branches = {branch["if"]["properties"]["type"]["const"]: branch["then"] for branch in block["allOf"]}
+    assert branches["term"]["required"] == ["type", "word"]
+    assert branches["faq"]["properties"]["source"]["description"] == "Where the answer comes from."
+    error = list(Draft7Validator(page).iter_errors({"title": "T", "summary": "S", "blocks": [{"type": "term"}]}))
+    assert [e.message for e in error] == ["'word' is a required property"]
+
+
+def test_regenerating_writes_every_file_and_says_what_is_wrong_with_a_broken_source(tmp_path: Path):
+    shutil.copytree(ROOT / "site-data", tmp_path / "site-data")
+    run = [sys.executable, "-m", "steady_ground", "schemas", "--root", str(tmp_path)]
+    first = subprocess.run(run, capture_output=True, text=True)
+    assert first.returncode == 0 and "schemas/page.schema.json" in first.stdout
+    assert stale_schemas(tmp_path) == []
+    assert subprocess.run(run, capture_output=True, text=True).stdout.strip() == "The editor schemas are up to date."
+    (tmp_path / ".vscode" / "settings.json").write_text('{\n  // my own comment\n  "editor.tabSize": 2\n}\n')
+    failed = subprocess.run(run, capture_output=True, text=True)
+    assert failed.returncode == 1 and "Traceback" not in failed.stderr
+    assert ".vscode/settings.json:2: is not plain JSON" in failed.stderr
+    (tmp_path / ".vscode" / "settings.json").write_text('{"editor.tabSize": 2}')
+    (tmp_path / "site-data" / "strings" / "en.yml").write_text("related: [unclosed\n")
+    failed = subprocess.run(run, capture_output=True, text=True)
+    assert failed.returncode == 1 and "site-data/strings/en.yml cannot be read" in failed.stderr
 
 
 def test_the_schemas_are_valid_draft_07():

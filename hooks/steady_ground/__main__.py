@@ -56,9 +56,13 @@ def build(root: Path, site_dir: Path, config: str = "mkdocs.yml") -> int:
 
 
 def schemas(root: Path) -> int:
-    from .editor_schemas import write_schemas
+    from .editor_schemas import SchemaError, write_schemas
 
-    changed = write_schemas(root)
+    try:
+        changed = write_schemas(root)
+    except SchemaError as error:
+        print(error, file=sys.stderr)
+        return 1
     print("Updated the editor schemas: " + ", ".join(changed) if changed else "The editor schemas are up to date.")
     return 0
 

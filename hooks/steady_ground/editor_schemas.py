@@ -33,6 +33,10 @@ DRAFT = "http://json-schema.org/draft-07/schema#"
 REGENERATE = "make schemas"  # or: python -m steady_ground schemas
 
 
+class SchemaError(Exception):
+    """A file the schemas are made from cannot be read; the message says which and what to do."""
+
+
 @dataclass(frozen=True)
 class EditorSchema:
     name: str  # written to schemas/<name>.schema.json
@@ -47,8 +51,10 @@ class EditorSchema:
 
 def _strings(root: Path) -> dict:
     """Every key of the English strings file, each with its English text as the hover help."""
-    english, _ = load_yaml(root / "site-data" / "strings" / "en.yml", "site-data/strings/en.yml")
-    english = english if isinstance(english, dict) else {}
+    english, problems = load_yaml(root / "site-data" / "strings" / "en.yml", "site-data/strings/en.yml")
+    if problems or not isinstance(english, dict):
+        raise SchemaError("site-data/strings/en.yml cannot be read, so the strings schema cannot list its names; "
+                          "run `make check`, fix what it reports, then run this again")
     return StringsFile(list(english), docs={key: f"English: {text}" for key, text in english.items()}).json_schema()
 
 
@@ -103,7 +109,11 @@ def _dump(data: dict) -> str:
 def _settings_text(root: Path) -> str:
     """.vscode/settings.json with its yaml.schemas map made from EDITOR_SCHEMAS; other settings kept."""
     path = root / EDITOR_SETTINGS
-    settings = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    try:
+        settings = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    except json.JSONDecodeError as error:
+        raise SchemaError(f"{EDITOR_SETTINGS}:{error.lineno}: is not plain JSON ({error.msg}); remove comments "
+                          "and trailing commas, then run this again") from None
     settings["yaml.schemas"] = {f"./{spec.path}": list(spec.files) for spec in EDITOR_SCHEMAS}
     return _dump(settings)
 
