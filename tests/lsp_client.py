@@ -30,8 +30,9 @@ class YamlLanguageServer:
         settings = json.loads((root / ".vscode" / "settings.json").read_text())
         # What VS Code answers for this workspace when the server asks for its settings. The
         # schema store is off: it would fetch a catalogue from the internet.
-        self.settings = {"yaml": {"schemas": settings["yaml.schemas"], "validate": True, "completion": True,
-                                  "hover": True, "schemaStore": {"enable": False}}}
+        self.settings = {"yaml": {"schemas": settings["yaml.schemas"], "yamlVersion": settings["yaml.yamlVersion"],
+                                  "validate": True, "completion": True, "hover": True,
+                                  "schemaStore": {"enable": False}}}
         threading.Thread(target=self._read, daemon=True).start()
         folder = {"uri": root.as_uri(), "name": root.name}
         self.request("initialize", {

@@ -9,6 +9,7 @@ import pytest
 
 from lsp_client import YamlLanguageServer
 from steady_ground.blocks import BLOCK_TYPES
+from steady_ground.project import Project, load_project
 
 ROOT = Path(__file__).resolve().parent.parent
 FAQ = "tests/fixtures/mini-guide/content/10-faq.yml"
@@ -54,6 +55,15 @@ def test_mistakes_are_underlined_on_their_line_while_typing(editor, path, old, n
     line = next(number for number, content in enumerate(broken.splitlines(), 1) if at in content)
     found = editor.diagnostics(path, broken)
     assert any(item.startswith(f"{line}: ") and says in item for item in found), found
+
+
+def test_yaml_is_read_as_the_build_reads_it(editor, mini_project: Path):
+    """YAML 1.1, as PyYAML: 'yes' is true. The build accepts this file, so the editor must too."""
+    text = read(FAQ).replace("content_note: true", "content_note: yes")
+    assert editor.diagnostics(FAQ, text) == []
+    (mini_project / "content" / "10-faq.yml").write_text(text)
+    guide, _ = load_project(Project.at(mini_project))
+    assert guide.page("faq").content_note is True
 
 
 def test_block_types_and_their_fields_are_completed(editor):

@@ -115,6 +115,8 @@ def _settings_text(root: Path) -> str:
         raise SchemaError(f"{EDITOR_SETTINGS}:{error.lineno}: is not plain JSON ({error.msg}); remove comments "
                           "and trailing commas, then run this again") from None
     settings["yaml.schemas"] = {f"./{spec.path}": list(spec.files) for spec in EDITOR_SCHEMAS}
+    # Read YAML as the build does (PyYAML follows YAML 1.1: 'yes' is true, 0123 is a number).
+    settings["yaml.yamlVersion"] = "1.1"
     return _dump(settings)
 
 
