@@ -16,6 +16,11 @@ HTTPS_URL = Pattern(r"^https://[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Z
                     r"(?::[0-9]{1,5})?(?:[/?#][^\s\"'<>\\`]*)?$",
                     "an absolute https:// address, like https://www.example.org/")
 
+# The host name the guide is served under, for the nginx config's server_name and certificate.
+DOMAIN = Pattern(r"^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$",
+                 "a host name only, in lower case, like 'guide.example.org' (no https:// and no /)",
+                 required=False)
+
 
 def _colour(required: bool = True) -> Pattern:
     return Pattern(r"^#[0-9A-Fa-f]{6}$", "a colour written as # and six hex digits, like '#1f4e79'",
@@ -39,6 +44,8 @@ ORGANIZATION = Record({
     }, required=False),
     "language": Pattern(r"^[a-z]{2}$", "a two-letter language code with a strings file, like 'en'"),
     "region": Text(markdown=False),
+    # The address people type, like guide.example.org: used by the nginx config (server_name, certificate).
+    "domain": DOMAIN,
     "emergency": Record({"label": Text(markdown=False), "number": PHONE}),
     "help_channels": ListOf(Record({
         "kind": Choice(["phone", "text", "chat", "email"]),
