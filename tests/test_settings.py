@@ -212,12 +212,15 @@ def test_logo_must_exist_be_a_picture_and_be_small(tmp_path: Path):
 
 def test_footer_and_privacy_allow_plain_text_and_outside_links_only(tmp_path: Path):
     text = SHIPPED + ("footer: Run by *Harbor House*, see [our site](https://harbor.example.org/).\n"
-                      "privacy: This site sets no cookies.\n")
+                      "privacy: This site sets no cookies. Read more at https://harbor.example.org/privacy.\n")
     settings, problems = settings_for(tmp_path / "ok", text)
     assert problems == []
     html = footer_html(settings.organization)
     assert '<em>Harbor House</em>' in html and 'href="https://harbor.example.org/"' in html
     assert 'rel="noopener noreferrer"' in html and "This site sets no cookies." in html
+    # A bare address is a link too, as docs/hosting.md says.
+    assert ('Read more at <a href="https://harbor.example.org/privacy" rel="noopener noreferrer">'
+            "https://harbor.example.org/privacy</a>.") in html
     assert "links to pages of the guide cannot be used here" in report(
         tmp_path / "ref", SHIPPED + "footer: See [help](ref:get-help).\n")
     assert "HTML is not allowed" in report(tmp_path / "html", SHIPPED + "privacy: <b>no</b> cookies\n")
