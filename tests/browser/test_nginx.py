@@ -53,19 +53,23 @@ document.addEventListener("securitypolicyviolation", function (e) {
 });
 """
 
-# The server commands of docs/hosting.md, in order, and what this test does with each one.
+# The server commands of docs/hosting.md, in order. The test runs `cp` and `rm` as written (its own
+# folders in place of the server's), `nginx -t` with -c for its copy of /etc/nginx, and
+# `nginx -s reload` for `systemctl reload nginx` (what systemd's reload runs). apt is
+# scripts/setup-system.sh's job. certbot cannot reach Let's Encrypt from a test: its webroot
+# method is done by hand (the check file where certbot writes it, read back over http), and
+# its certificate is made by openssl where certbot puts it.
 MAKE_FOLDER = "sudo mkdir -p /var/www/steady-ground"  # conftest.host_folder runs `mkdir -p`, umask 022
-RECIPE = {
-    "sudo apt install nginx certbot": "installed",  # nginx by scripts/setup-system.sh
-    # certbot cannot reach Let's Encrypt from a test: its webroot method is done by hand
-    # (the check file where certbot writes it, read back over http), its result made by openssl.
-    'sudo certbot certonly --webroot -w /var/www/html -d guide.example.org '
-    '--deploy-hook "systemctl reload nginx"': "certbot",
-    "sudo cp /var/www/steady-ground/site/_nginx.conf /etc/nginx/conf.d/steady-ground.conf": "run",
-    "sudo rm /etc/nginx/sites-enabled/default": "run",
-    "sudo nginx -t": "nginx",  # with -c for the test's copy of /etc/nginx
-    "sudo systemctl reload nginx": "nginx -s reload",  # what systemd's reload of nginx runs
-}
+COPY_CONFIG = "sudo cp /var/www/steady-ground/site/_nginx.conf /etc/nginx/conf.d/steady-ground.conf"
+REMOVE_DEFAULT_SITE = "sudo rm /etc/nginx/sites-enabled/default"
+RECIPE = [
+    "sudo apt install nginx certbot",
+    'sudo certbot certonly --webroot -w /var/www/html -d guide.example.org --deploy-hook "systemctl reload nginx"',
+    COPY_CONFIG,
+    REMOVE_DEFAULT_SITE,
+    "sudo nginx -t",
+    "sudo systemctl reload nginx",
+]
 
 
 def _free_port() -> int:
@@ -81,7 +85,7 @@ def _shell_blocks(markdown: str) -> list[list[str]]:
 def test_the_recipe_in_the_docs_is_the_one_this_test_follows():
     blocks = _shell_blocks((ROOT / "docs" / "hosting.md").read_text())
     assert [MAKE_FOLDER] in blocks
-    assert list(RECIPE) in blocks, "docs/hosting.md changed: update RECIPE and what the test does"
+    assert RECIPE in blocks, "docs/hosting.md changed: update RECIPE and what the test does"
 
 
 def replace_once(text: str, old: str, new: str, where: str) -> str:
@@ -234,9 +238,8 @@ def nginx(built_site: Path, tmp_path_factory):
                        check=True, capture_output=True)
         tls = ssl.create_default_context(cafile=str(made / "fullchain.pem"))
 
-        recipe = list(RECIPE.items())
-        # 3. cp: the config the build wrote, on the test's ports.
-        subprocess.run(here_instead(recipe[2][0]), check=True)
+        # 3. cp: the config the build wrote, then on the test's ports and folders.
+        subprocess.run(here_instead(COPY_CONFIG), check=True)
         installed = etc / "conf.d" / "steady-ground.conf"
         assert installed.read_text() == shipped
         text = ports(shipped, "site/_nginx.conf")
@@ -251,7 +254,7 @@ def nginx(built_site: Path, tmp_path_factory):
         default_site_answer = fetch(http + "/")
 
         # 4-6. rm the default site, nginx -t, reload.
-        subprocess.run(here_instead(recipe[3][0]), check=True)
+        subprocess.run(here_instead(REMOVE_DEFAULT_SITE), check=True)
         checked = server.command("-t")
         server.command("-s", "reload")
         server.wait_for("the redirect after the reload", lambda: fetch(http + "/")[0] == 301)
