@@ -52,6 +52,8 @@ CASES = [
     ("text starting with emphasis", {"content/10-faq.yml": GOOD_FAQ.replace("Months,", "*Months*,")},
      ["content/10-faq.yml:7:", "a text that starts with * or & needs quotes",
       'write it like this: answer: "*Months*, not days."']),
+    ("text starting with &", {"content/10-faq.yml": GOOD_FAQ.replace("Months,", "&more Months,")},
+     ["content/10-faq.yml:7:", 'write it like this: answer: "&more Months, not days."']),
     ("text starting with a quote", {"content/10-faq.yml": GOOD_FAQ.replace("How long", '"How long" ')},
      ["content/10-faq.yml:6:", "must end with the same quote",
       """in quotes: question: '"How long"  should I wait?'"""]),

@@ -136,6 +136,11 @@ def _quoted(source_line: str) -> str:
     return prefix + '"' + stripped.replace("\\", "\\\\") + '"'
 
 
+_ANCHOR = re.compile(r"^\s*(?:-\s+|[A-Za-z_][\w-]*:\s+)&\S")
+_AMPERSAND_OR_STAR = ("a text that starts with * or & needs quotes, because YAML reads * and & at the start "
+                      "as a reference to another part of the file; write it like this: ")
+
+
 def _describe_yaml_error(error: yaml.YAMLError, text: str) -> tuple[int | None, str]:
     """The line and a plain-words explanation, with the fix, of what the YAML parser could not read."""
     problem_mark = getattr(error, "problem_mark", None)
@@ -162,8 +167,7 @@ def _describe_yaml_error(error: yaml.YAMLError, text: str) -> tuple[int | None, 
         return line, (f"the YAML tag {tag} is not allowed; write plain text, lists and fields only "
                       f"(a text that starts with ! needs quotes: {_quoted(here)})")
     if "alias" in context or "alias" in problem or "anchor" in context:
-        return line, ("a text that starts with * or & needs quotes, because YAML reads * and & at the start "
-                      f"as a reference to another part of the file; write it like this: {_quoted(here)}")
+        return line, _AMPERSAND_OR_STAR + _quoted(here)
     if "cannot start any token" in problem:
         character = here[problem_mark.column] if problem_mark and problem_mark.column < len(here) else "this character"
         return line, (f"a text cannot start with {character} in YAML; put the whole text in quotes: {_quoted(here)}")
@@ -232,6 +236,10 @@ def load_yaml(path: Path, shown_as: str) -> tuple[object, list[Problem]]:
         Problem(shown_as, line, key, "this field is given twice; keep one")
         for key, line in loader.duplicate_keys
     ]
+    # `summary: &more text` is valid YAML that silently drops "&more" (a YAML anchor): say so.
+    for number, source_line in enumerate(loader.source, 1):
+        if _ANCHOR.match(source_line):
+            problems.append(Problem(shown_as, number, "", _AMPERSAND_OR_STAR + _quoted(source_line)))
     if data is None:
         problems.append(Problem(shown_as, 1, "", "the file holds no fields; expected YAML fields"))
     return data, problems
