@@ -141,8 +141,9 @@ class Nginx:
                             (self.here / "log" / "error.log").read_text())
             time.sleep(0.05)
 
-    def worker_uids(self) -> set[int]:
-        uids = set()
+    def workers(self) -> dict[int, int]:
+        """The master's worker processes: pid -> user id."""
+        found = {}
         for entry in Path("/proc").iterdir():
             if entry.name.isdigit():
                 try:
@@ -150,8 +151,14 @@ class Nginx:
                 except OSError:
                     continue
                 if re.search(rf"^PPid:\s+{self.process.pid}$", status, re.M):
-                    uids.add(int(re.search(r"^Uid:\s+(\d+)", status, re.M).group(1)))
-        return uids
+                    found[int(entry.name)] = int(re.search(r"^Uid:\s+(\d+)", status, re.M).group(1))
+        return found
+
+    def reload(self, done) -> None:
+        """`nginx -s reload`, then wait until `done()` is true and the old worker has left: until
+        then it may still take a connection and answer with the old config."""
+        self.command("-s", "reload")
+        self.wait_for("the reload", lambda: done() and len(self.workers()) == 1)
 
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
@@ -165,7 +172,15 @@ def _listening(port: int) -> bool:
 
 
 @pytest.fixture(scope="module")
-def nginx(built_site: Path, tmp_path_factory):
+def html() -> Path:
+    """Debian's /var/www/html, where certbot's webroot method leaves its check files for www-data."""
+    folder = host_folder("html")
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def nginx(built_site: Path, html: Path, tmp_path_factory):
     """Debian's nginx, set up as docs/hosting.md says, serving the site where the build left it."""
     require(Path(NGINX).exists() and DEBIAN_NGINX_CONF.exists() and DEBIAN_DEFAULT_SITE.exists(),
             "nginx with Debian's configuration (Debian package nginx-light)")
@@ -174,7 +189,6 @@ def nginx(built_site: Path, tmp_path_factory):
     etc, live, log = here / "etc-nginx", here / "letsencrypt-live", here / "log"
     for folder in (etc / "conf.d", etc / "sites-available", etc / "sites-enabled", live, log):
         folder.mkdir(parents=True)
-    html = host_folder("html")  # Debian's /var/www/html: certbot's check files, read by www-data
     http_port, https_port = _free_port(), _free_port()
     where = {"/var/www/steady-ground": str(built_site.parent), "/var/www/html": str(html),
              "/etc/nginx": str(etc), "/etc/letsencrypt/live": str(live)}
@@ -246,8 +260,7 @@ def nginx(built_site: Path, tmp_path_factory):
         for real, test in where.items():
             text = text.replace(f" {real}", f" {test}")
         installed.write_text(text)
-        server.command("-s", "reload")
-        server.wait_for("https after the reload", lambda: _listening(https_port))
+        server.reload(lambda: _listening(https_port))
         status, _ = fetch(f"https://127.0.0.1:{https_port}/", tls)
         assert status == 200, f"the start page answered {status} over https: " + (log / "error.log").read_text()
         # Debian's default site still answers plain http: the guide's redirect is never reached.
@@ -256,14 +269,12 @@ def nginx(built_site: Path, tmp_path_factory):
         # 4-6. rm the default site, nginx -t, reload.
         subprocess.run(here_instead(REMOVE_DEFAULT_SITE), check=True)
         checked = server.command("-t")
-        server.command("-s", "reload")
-        server.wait_for("the redirect after the reload", lambda: fetch(http + "/")[0] == 301)
+        server.reload(lambda: fetch(http + "/")[0] == 301)
         yield Server(http=http, https=f"https://127.0.0.1:{https_port}", tls=tls, check_path=check_path,
-                     check_body=check_body, worker_uids=server.worker_uids(),
+                     check_body=check_body, worker_uids=set(server.workers().values()),
                      default_site_answer=default_site_answer, checked=checked)
     finally:
         server.stop()
-        shutil.rmtree(html, ignore_errors=True)
 
 
 @pytest.fixture(scope="module")
