@@ -9,9 +9,13 @@ import importlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..schema import Field, Id, ListOf, Ref
+from ..schema import Choice, Field, Id, ListOf, Ref
 
 HERE = Path(__file__).parent
+
+# A block meant for both partners says so with `for: couple` (see safety_rules.py).
+AUDIENCE = "for"
+COUPLE = "couple"
 
 
 @dataclass(frozen=True)
@@ -27,6 +31,10 @@ def common_fields() -> dict[str, Field]:
     return {
         "id": Id(required=False, doc="anchor for links and search results"),
         "see": ListOf(Ref(), required=False, single_ok=True, default=[], doc="related pages or blocks"),
+        AUDIENCE: Choice([COUPLE], required=False,
+                         doc="couple: the block is for both partners to use together (an exercise, a script, "
+                             "a shared worksheet). It then shows the standard safety line on screen and on paper, "
+                             "and its page must link to Safety first"),
     }
 
 
