@@ -40,10 +40,16 @@ def couple_blocks_link_to_safety(guide: Guide) -> list[Problem]:
     return problems
 
 
-def links_to(page: Page, target_page: str) -> bool:
-    """True when the page links to the page or one of its blocks: in a text, a 'see:' or a 'ref:'."""
-    targets = [*_TEXT.check(page.summary)[1], *(t for block in page.blocks for t in _targets(block.data))]
-    return any(target.partition("/")[0] == target_page for target in targets)
+def links_to(page: Page, target: str) -> bool:
+    """True when the page links to the target: in a text, a 'see:' or a 'ref:'.
+
+    A page id ('safety') matches a link to that page or to any block on it; a
+    block ('safety/danger-signs') matches only a link to that block.
+    """
+    found = [*_TEXT.check(page.summary)[1], *(t for block in page.blocks for t in _targets(block.data))]
+    if "/" in target:
+        return target in found
+    return any(link.partition("/")[0] == target for link in found)
 
 
 # Fields whose values are link targets themselves ('page' or 'page/block'), not text.
