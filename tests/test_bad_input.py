@@ -141,6 +141,9 @@ CASES = [
      {"site-data/overrides/blocks/how-long-to-wiat.yml": "type: faq\nquestion: Q?\nanswer: A.\n"},
      ["site-data/overrides/blocks/how-long-to-wiat.yml: there is no block 'how-long-to-wiat' in the guide to "
       "replace (did you mean 'how-long-to-wait'?)"]),
+    ("couple block on a page without a link to Safety first", {"content/10-faq.yml": GOOD_FAQ + "    for: couple\n"},
+     ["content/10-faq.yml:4:", "blocks[0].for:", "for both partners", "no link to Safety first",
+      "[Safety first](ref:safety)"]),
     ("settings: phone number with letters",
      {"site-data/organization.yml": "@EMERGENCY@"}, ["site-data/organization.yml:10:", "emergency.number",
                                                      "'9II' is not valid", "digits"]),

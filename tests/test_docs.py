@@ -25,7 +25,7 @@ def test_readme_page_example_builds(mini_project: Path):
     guide, _ = load_project(Project.at(mini_project))
     types = {block.type for block in guide.page("pitfalls").blocks}
     assert types == {"section", "faq", "script", "exercise", "timeline", "checklist", "worksheet",
-                     "paths", "help_channels"}
+                     "paths", "help_channels", "emergency"}
 
 
 def test_every_block_example_in_the_editing_guide_is_valid(mini_project: Path):

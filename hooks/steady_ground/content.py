@@ -39,6 +39,7 @@ class Block:
     id: str
     data: dict
     line: int
+    source: str | None = None  # its own file when not its page's (a block an organization replaced)
 
 
 @dataclass

@@ -224,7 +224,7 @@ def _load_block(path: Path, block_id: str, root: Path, found: _Found, problems: 
         if clean is not None and not check.problems:
             clean["id"] = block_id
             found.refs += check.refs
-            return Block(type=data["type"], id=block_id, data=clean, line=line)
+            return Block(type=data["type"], id=block_id, data=clean, line=line, source=shown)
     problems += check.problems
     return None
 

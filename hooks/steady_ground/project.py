@@ -7,6 +7,7 @@ from pathlib import Path
 from .content import Guide, load_guide
 from .org_overrides import apply_overrides
 from .problems import ContentError, Problem
+from .safety_rules import safety_problems
 from .settings import Settings, load_settings, printing_problems
 
 
@@ -35,6 +36,7 @@ def load_project(project: Project) -> tuple[Guide, Settings]:
     if guide is not None:
         # The organization's own pages, replaced blocks, hidden pages and menu labels.
         problems += apply_overrides(guide, project.content_dir, project.site_data_dir, project.root)
+        problems += safety_problems(guide)  # blocks for both partners link to Safety first
     if guide is not None and settings is not None:
         worksheets = {page.id for page in guide.pages if any(b.type == "worksheet" for b in page.blocks)}
         problems += printing_problems(settings, worksheets, project.site_data_dir, project.root)

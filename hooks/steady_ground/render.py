@@ -8,8 +8,8 @@ from typing import Callable
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
 from markupsafe import Markup
 
-from .blocks import BLOCK_TYPES, HERE as BLOCKS_DIR
-from .content import Guide, Page
+from .blocks import AUDIENCE, BLOCK_TYPES, COUPLE, HERE as BLOCKS_DIR
+from .content import Block, Guide, Page
 from .markup import TextRenderer
 from .settings import Settings
 
@@ -49,6 +49,7 @@ class PageRenderer:
         })
         self.templates = {name: self.env.get_template(kind.template) for name, kind in BLOCK_TYPES.items()}
         self.page_template = self.env.get_template("page.html.j2")
+        self.couple_note = self.env.get_template("couple_note.html.j2")
 
     def title_of(self, target: str) -> str:
         page_id, _, block_id = target.partition("/")
@@ -65,9 +66,8 @@ class PageRenderer:
         }
         blocks = []
         for block in page.blocks:
-            html = self.templates[block.type].render(block=block.data, **context)
             blocks.append({"type": block.type, "id": block.id, "see": block.data.get("see") or [],
-                           "html": Markup(html)})
+                           "html": self.render_block(block, context)})
         if page.print_booklet:
             blocks += self.booklet(page, context)
         return self.page_template.render(blocks=blocks, **context)
@@ -84,9 +84,29 @@ class PageRenderer:
                 continue
             for block in page.blocks:
                 if block.type in BOOKLET_TYPES:
-                    html = self.templates[block.type].render(block=block.data, **{**context, "page": page})
-                    sheets.append({"type": block.type, "id": block.id, "see": [], "html": Markup(html)})
+                    html = self.render_block(block, {**context, "page": page})
+                    sheets.append({"type": block.type, "id": block.id, "see": [], "html": html})
         return sheets
+
+    def render_block(self, block: Block, context: dict) -> Markup:
+        """One block; a block for both partners gets the standard safety line under its heading.
+
+        The line is added here, not in each type's template, so no block type can
+        leave it out, on screen or on paper.
+        """
+        html = self.templates[block.type].render(block=block.data, **context)
+        if block.data.get(AUDIENCE) == COUPLE:
+            html = with_note(html, self.couple_note.render(**context))
+        return Markup(html)
+
+
+def with_note(html: str, note: str) -> str:
+    """The note right after the block's heading (its first h2), or first if it has none."""
+    end = html.find("</h2>")
+    if end < 0:
+        return note + html
+    end += len("</h2>")
+    return html[:end] + "\n" + note + html[end:]
 
 
 HEADING = re.compile(r'<h([123]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
