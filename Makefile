@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup tools system check build bundle serve test bench clean
+.PHONY: setup tools system check translations build bundle serve test bench clean
 
 setup: $(VENV)/.installed
 
@@ -26,6 +26,10 @@ system:
 
 check: setup
 	$(PY) -m steady_ground check
+
+# Each edition's translation: files still to translate, problems, and outdated blocks with what changed.
+translations: setup
+	$(PY) -m steady_ground translations
 
 build: setup tools
 	$(PY) -m steady_ground build

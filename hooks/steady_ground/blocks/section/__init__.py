@@ -7,6 +7,7 @@ BODY = ListOf(
 )
 
 TITLE_FIELD = "heading"
+PARTS_FIELD = "subsections"  # each sub-section has its own anchor, made from its heading unless it has an id
 SCHEMA = {
     "heading": Text(),
     "intro": Text(required=False),

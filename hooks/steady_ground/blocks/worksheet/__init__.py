@@ -28,6 +28,9 @@ class Part(Record):
             check.problem(own_line, f"{path}.table", "needs 'rows:' (a number of blank rows) or 'row_labels:'")
         return clean
 
+    def words_only(self):
+        return Record(super().words_only().fields, required=self.required)  # what a part must hold is structure
+
 
 PROMPT = Record({
     "label": Text(markdown=False, doc="the question or item, always shown"),
@@ -52,6 +55,8 @@ TABLE = Record({
 }, required=False)
 
 TITLE_FIELD = "heading"
+PARTS_FIELD = "parts"  # each part has its own anchor: '<block id>-<part heading>' unless it has an id
+PART_ID_PREFIXED = True
 SCHEMA = {
     "heading": Text(),
     "intro": Text(required=False),
