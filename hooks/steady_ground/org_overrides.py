@@ -247,6 +247,15 @@ def plan_guide(content: ContentLayer, overrides: OverridesLayer, problems: list[
 
     for block_file in overrides.blocks.values():
         _place(block_file, pages, planned, replaced, hidden, problems)
+    for page in pages:
+        whole = {r.block: r.file for r in page.replacements if r.part is None}
+        for replacement in [r for r in page.replacements if r.part is not None and r.block in whole]:
+            page.replacements.remove(replacement)
+            holder = whole[replacement.block]
+            problems.append(Problem(replacement.file.shown, None, "", f"replaces a {PART_NOUNS[replacement.part[0]]} "
+                                    f"of the block '{holder.id}', which {holder.shown} replaces as a whole; make "
+                                    "the change in that file and remove this one"))
+        page.replacements.sort(key=lambda r: r.part is not None)  # whole blocks first, then parts of others
     folders = list(dict.fromkeys(p.folder for p in pages if p.folder))
     return Plan(pages, set(planned), hidden, folders, overrides.changes_file)
 
@@ -300,13 +309,7 @@ def _place(block_file: BlockFile, pages: list[PlannedPage], planned: dict[str, P
                     f"without 'type:'. To replace the whole block instead, name the file {holder}.yml",
                     data.key_lines.get("type", data.line), "type")
             return
-        if part is not None and any(r.block == index and r.part is None for r in page.replacements):
-            problem(f"replaces a {PART_NOUNS[part[0]]} of the block '{holder}', which "
-                    f"site-data/{FOLDER}/blocks/{holder}.yml replaces as a whole; make the change in that file "
-                    "and remove this one")
-            return
         page.replacements.append(Replacement(block_file, index, part))
-        page.replacements.sort(key=lambda r: r.part is not None)  # whole blocks first, then their parts
         return
     for page_id, original in replaced.items():
         if _find(wanted, original.data):
