@@ -9,7 +9,7 @@ PIP := $(PY) -m pip install --quiet --disable-pip-version-check
 NPM_CI := npm ci --no-audit --no-fund --silent
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup setup-test tools tools-bundle system check build schemas bundle serve test bench clean
+.PHONY: setup setup-test tools tools-bundle system check translations build schemas bundle serve test bench clean
 
 # What the build needs: MkDocs, the theme and their libraries.
 setup: $(VENV)/.installed
@@ -47,6 +47,10 @@ system:
 
 check: setup
 	$(PY) -m steady_ground check
+
+# Each edition's translation: files still to translate, problems, and outdated blocks with what changed.
+translations: setup
+	$(PY) -m steady_ground translations
 
 build: setup
 	$(PY) -m steady_ground build

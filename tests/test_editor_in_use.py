@@ -82,7 +82,10 @@ def test_hovering_a_field_shows_its_help(editor):
     assert BLOCK_TYPES["faq"].fields["question"].doc in shown and "faq block" in shown
 
 
-def test_files_outside_the_map_get_no_schema(editor):
-    """A translation (words only, added later) is not checked as a page by mistake."""
-    text = read(FAQ).replace("question:", "questoin:", 1)
-    assert editor.diagnostics("content/translations/es/10-faq.yml", text) == []
+def test_a_translation_is_checked_as_words_only_not_as_a_page(editor):
+    """A translation's own schema: a page's misspelt field is no error there, a missing fingerprint is."""
+    text = "title: Preguntas\nsummary: Respuestas cortas.\nblocks: {}\n"
+    found = editor.diagnostics("content/translations/es/10-faq.yml", text)
+    assert any("source" in message for message in found), found
+    fixed = "source: 0123abcd\n" + text
+    assert editor.diagnostics("content/translations/es/20-faq.yml", fixed) == []

@@ -117,15 +117,39 @@ def test_every_data_file_has_exactly_one_schema_and_meets_it():
     assert problems == {}
 
 
-def test_translations_and_unknown_files_get_no_schema_yet():
-    """The Spanish edition's files (words only) need schemas of their own; none of these globs may catch them."""
-    for path in ("content/translations/es/10-what-toxic-means.yml",
-                 "content/translations/es/80-worksheets/10-safety-plan.yml",
-                 "content/translations/es/80-worksheets/_section.yml", "site-data/translations/es/organization.yml",
-                 "site-data/translations/es/strings.yml", "content/notes.yml", "mkdocs.yml"):
+def test_translations_get_their_words_only_schemas_and_other_files_none():
+    """Each edition's files (words only) have schemas of their own; the source files' globs never catch them."""
+    expected = {
+        "content/translations/es/10-what-toxic-means.yml": "page-translation",
+        "content/translations/es/80-worksheets/10-safety-plan.yml": "page-translation",
+        "content/translations/es/80-worksheets/_section.yml": "section-translation",
+        "site-data/translations/es/organization.yml": "organization-translation",
+        "site-data/translations/es/overrides/blocks/breathing.yml": "block-translation",
+        "site-data/translations/es/overrides/changes.yml": "changes-translation",
+        "site-data/translations/es/overrides/pages/45-local-help.yml": "page-translation",
+        "content/80-worksheets/_section.yml": "section",
+        "content/80-worksheets/10-safety-plan.yml": "page",
+    }
+    for path, name in expected.items():
+        assert [s.name for s in schemas_for(path)] == [name], path
+    for path in ("site-data/translations/es/strings.yml", "content/notes.yml", "mkdocs.yml"):
         assert schemas_for(path) == [], path
-    assert [s.name for s in schemas_for("content/80-worksheets/_section.yml")] == ["section"]
-    assert [s.name for s in schemas_for("content/80-worksheets/10-safety-plan.yml")] == ["page"]
+
+
+def test_a_translation_without_its_fingerprint_or_with_structure_fails_its_schema():
+    import jsonschema
+
+    schema = json.loads((ROOT / "schemas" / "page-translation.schema.json").read_text(encoding="utf-8"))
+    good = {"source": "0123abcd", "title": "Preguntas", "summary": "Respuestas cortas.",
+            "blocks": {"how-long-to-wait": {"source": "89abcdef", "question": "¿Cuánto espero?",
+                                            "answer": "Meses, no días."}}}
+    jsonschema.validate(good, schema)
+    for broken in ({**good, "source": "nope"},
+                   {**good, "blocks": {"how-long-to-wait": {"question": "¿Cuánto espero?", "answer": "Meses."}}},
+                   {**good, "blocks": {"how-long-to-wait": {**good["blocks"]["how-long-to-wait"], "id": "x"}}},
+                   {**good, "content_note": True}):
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(broken, schema)
 
 
 FAQ = "content/10-faq.yml"

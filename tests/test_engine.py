@@ -10,7 +10,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from steady_ground.content import load_guide
+from steady_ground.editions import guide_from_content as load_guide
 from steady_ground.markup import TextRenderer
 from steady_ground.project import Project
 

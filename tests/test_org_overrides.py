@@ -114,8 +114,9 @@ def test_a_replaced_page_keeps_its_place_and_a_new_start_page_works(mini_project
 
 @pytest.mark.parametrize("files, expected", [
     ({"changes.yml": "hide: [get-help]\n"},
-     ["content/00-home.yml:", "blocks[1].items[1].ref", "links to the page 'get-help'", "hides",
-      "site-data/overrides/blocks/"]),
+     ["content/00-home.yml:27: blocks[1].items[1].ref: links to the page 'get-help', which "
+      "site-data/overrides/changes.yml hides; replace the block 'where-to-go' with a file "
+      "site-data/overrides/blocks/where-to-go.yml that leaves the link out, or show the page again"]),
     ({"changes.yml": "hide: [home]\n"},
      ["site-data/overrides/changes.yml:1: hide[0]: the start page cannot be hidden"]),
     ({"changes.yml": "hide:\n  - faq\n  - nowhere\n"},
@@ -153,6 +154,70 @@ def test_mistakes_are_reported_with_file_line_and_field(mini_project: Path, file
     report = problems(mini_project, files)
     for part in expected:
         assert part in report, f"expected {part!r} in:\n{report}"
+
+
+def test_a_hidden_page_linked_from_a_sub_section_names_the_sub_section_and_its_block(mini_project: Path):
+    home = mini_project / "content" / "00-home.yml"
+    home.write_text(home.read_text().replace("- Some words.", "- Some words and [a tool](ref:tools)."))
+    report = problems(mini_project, {"changes.yml": "hide: [tools]\n"})
+    assert ("content/00-home.yml:18: blocks[0].subsections[0].body[0]: links to the page 'tools', which "
+            "site-data/overrides/changes.yml hides; replace the sub-section 'a-smaller-part' of the block "
+            "'who-this-is-for' with a file site-data/overrides/blocks/a-smaller-part.yml that leaves the link out "
+            "(or the whole block: site-data/overrides/blocks/who-this-is-for.yml), or show the page again") in report
+    # Doing what it says works.
+    write(mini_project, {"blocks/a-smaller-part.yml": "heading: A smaller part\nbody:\n  - Some words.\n"})
+    guide, _ = load_project(Project.at(mini_project))
+    assert "tools" not in [page.id for page in guide.pages]
+
+
+def test_a_sub_section_is_replaced_by_the_id_the_table_of_contents_shows(mini_project: Path):
+    write(mini_project, {"blocks/a-smaller-part.yml": """\
+        heading: A part of our own
+        body:
+          - Call us on [our line](tel:08005550199).
+        """})
+    guide, _ = load_project(Project.at(mini_project))
+    block = guide.page("home").blocks[0]
+    assert block.id == "who-this-is-for" and block.data["intro"] == "For the tests."  # the rest of the block stays
+    [part] = block.data["subsections"]
+    assert part["id"] == "a-smaller-part" and part["heading"] == "A part of our own"  # same anchor, new words
+    assert guide.anchors["a-smaller-part"] == ("home", "A part of our own")
+
+
+@pytest.mark.parametrize("files, expected", [
+    # A sub-section's file holds the sub-section's own fields, not a block.
+    ({"blocks/a-smaller-part.yml": "type: section\nheading: Part\nbody: [x]\n"},
+     "site-data/overrides/blocks/a-smaller-part.yml:1: type: 'a-smaller-part' is a sub-section of the block "
+     "'who-this-is-for' (on the page 'home'); this file replaces only that sub-section, so it holds the "
+     "sub-section's own fields (like 'heading:'), without 'type:'. To replace the whole block instead, name the "
+     "file who-this-is-for.yml"),
+    ({"blocks/a-smaller-part.yml": "heading: Part\nbody: [x]\nsteps: [y]\n"},
+     "site-data/overrides/blocks/a-smaller-part.yml:3: steps: unknown field; expected one of: id, heading, body"),
+    # A page replaced as a whole has none of the guide's blocks left to replace.
+    ({"pages/20-tools.yml": PAGE, "blocks/breathing.yml": "type: section\nheading: Breathe\n"},
+     "site-data/overrides/blocks/breathing.yml: the block 'breathing' was on the page 'tools' "
+     "(content/20-tools.yml), but site-data/overrides/pages/20-tools.yml replaces that whole page, and the page "
+     "there has no block 'breathing'; make this change in site-data/overrides/pages/20-tools.yml and remove "
+     "this file"),
+    ({"pages/20-tools.yml": PAGE.replace("heading: Nearby places", "id: breathing\n        heading: Nearby places"),
+      "blocks/breathing.yml": "type: section\nheading: Breathe\n"},
+     "site-data/overrides/blocks/breathing.yml: the block 'breathing' is on your own page "
+     "site-data/overrides/pages/20-tools.yml; change it there and remove this file"),
+    ({"changes.yml": "hide: [tools]\n", "blocks/breathing.yml": "type: section\nheading: Breathe\n"},
+     "site-data/overrides/blocks/breathing.yml: the block 'breathing' is on the page 'tools', which changes.yml "
+     "hides; remove this file or show the page again"),
+    ({"blocks/breathng.yml": "type: section\nheading: Breathe\n"},
+     "site-data/overrides/blocks/breathng.yml: there is no block 'breathng' in the guide to replace (did you mean "
+     "'breathing'?); name the file after the block's id (the part after # in its address)"),
+    ({"blocks/who-this-is-for.yml": "type: section\nheading: Who\n",
+      "blocks/a-smaller-part.yml": "heading: Part\nbody: [x]\n"},
+     "site-data/overrides/blocks/a-smaller-part.yml: replaces a sub-section of the block 'who-this-is-for', which "
+     "site-data/overrides/blocks/who-this-is-for.yml replaces as a whole; make the change in that file and remove "
+     "this one"),
+])
+def test_overrides_that_cannot_apply_say_why(mini_project: Path, files, expected):
+    report = problems(mini_project, files)
+    assert expected in report, report
 
 
 def test_a_replaced_block_that_removes_a_linked_anchor_is_caught(mini_project: Path):
@@ -224,3 +289,104 @@ def test_example_org_hidden_page_is_gone_everywhere(example_site: Path):
     assert "moving-forward/" not in index
     for page in example_site.rglob("*.html"):
         assert "moving-forward/" not in page.read_text(), page
+
+
+# --- overrides in every edition -----------------------------------------------
+
+SPANISH_BLOCK = """\
+    source: {source}
+    name: Respira con nosotros
+    duration: Unos 2 minutos
+    when: Cuando necesites calmarte un poco.
+    steps:
+      - Llámanos y respira con alguien al teléfono.
+    """
+ENGLISH_BLOCK = """\
+    type: exercise
+    name: Breathe with us
+    duration: About 2 minutes
+    when: When you need to calm down a little.
+    steps:
+      - Call us and breathe with someone on the phone.
+    """
+SPANISH_PAGE = """\
+    source: {page}
+    title: Servicios locales
+    summary: Lugares cerca de ti.
+    blocks:
+      nearby-places:
+        source: {block}
+        heading: Lugares cercanos
+        body:
+          - Mira [las preguntas](ref:faq).
+    """
+
+
+def translate(project: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        path = project / "site-data" / "translations" / "es" / "overrides" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text))
+
+
+def fingerprints(project: Path, source: str) -> dict:
+    """The fingerprints a translation of this override file records, as --new writes them."""
+    result = subprocess.run([sys.executable, "-m", "steady_ground", "translations", "--new", "es", source],
+                            cwd=project, capture_output=True, text=True, env=ENV)
+    assert result.returncode == 0, result.stderr
+    target = project / "site-data" / "translations" / "es" / Path(source).relative_to("site-data")
+    import yaml
+
+    written = yaml.safe_load(target.read_text())
+    target.unlink()
+    return {"source": written["source"], **{k: v["source"] for k, v in (written.get("blocks") or {}).items()}}
+
+
+def test_an_organization_replaces_adds_and_hides_in_both_editions(bilingual_project: Path):
+    from steady_ground.project import load_project_site
+
+    write(bilingual_project, {"blocks/breathing.yml": ENGLISH_BLOCK, "pages/25-local-services.yml": PAGE,
+                              "changes.yml": "hide: [get-help]\nmenu_labels:\n  faq: Common questions\n",
+                              "blocks/where-to-go.yml": "type: section\nheading: Where to go\nbody: [Read on.]\n"})
+    block = fingerprints(bilingual_project, "site-data/overrides/blocks/breathing.yml")
+    page = fingerprints(bilingual_project, "site-data/overrides/pages/25-local-services.yml")
+    labels = fingerprints(bilingual_project, "site-data/overrides/changes.yml")
+    where = fingerprints(bilingual_project, "site-data/overrides/blocks/where-to-go.yml")
+    translate(bilingual_project, {
+        "blocks/breathing.yml": SPANISH_BLOCK.format(**block),
+        "pages/25-local-services.yml": SPANISH_PAGE.format(page=page["source"], block=page["nearby-places"]),
+        "changes.yml": f"source: {labels['source']}\nmenu_labels:\n  faq: Preguntas frecuentes\n",
+        "blocks/where-to-go.yml": f"source: {where['source']}\nheading: Adónde ir\nbody: [Sigue leyendo.]\n",
+    })
+    site = load_project_site(Project.at(bilingual_project))
+    english, spanish = site.editions["en"].guide, site.editions["es"].guide
+    for guide in (english, spanish):
+        assert [p.id for p in guide.pages] == ["home", "faq", "tools", "local-services", "check-in"]
+    assert english.page("tools").blocks[0].data["name"] == "Breathe with us"
+    assert spanish.page("tools").blocks[0].data["name"] == "Respira con nosotros"
+    assert spanish.page("tools").blocks[0].data["steps"] == ["Llámanos y respira con alguien al teléfono."]
+    assert spanish.page("local-services").title == "Servicios locales"
+    assert (english.page("faq").nav_title, spanish.page("faq").nav_title) == ("Common questions", "Preguntas frecuentes")
+    assert spanish.anchors["breathing"] == ("tools", "Respira con nosotros")
+
+
+@pytest.mark.parametrize("english, translated, expected", [
+    ({"blocks/breathing.yml": ENGLISH_BLOCK}, {},
+     "site-data/translations/es/overrides/blocks/breathing.yml: is missing; the Spanish edition needs the words of "
+     "site-data/overrides/blocks/breathing.yml in Spanish: python -m steady_ground translations --new es "
+     "site-data/overrides/blocks/breathing.yml writes a file to start from"),
+    ({"pages/25-local-services.yml": PAGE}, {},
+     "site-data/translations/es/overrides/pages/25-local-services.yml: is missing; the Spanish edition needs every "
+     "page in Spanish"),
+    ({"blocks/breathing.yml": ENGLISH_BLOCK},
+     {"blocks/breathing.yml": SPANISH_BLOCK.format(source="0badc0de").replace("    steps:\n", "    ref: faq\n    steps:\n")},
+     "site-data/translations/es/overrides/blocks/breathing.yml:5: ref: unknown field"),
+    ({"changes.yml": "menu_labels:\n  faq: Common questions\n"}, {"changes.yml": "source: 0badc0de\nhide: [faq]\n"},
+     "site-data/translations/es/overrides/changes.yml:2: hide: comes from the English file "
+     "site-data/overrides/changes.yml; remove it"),
+])
+def test_an_override_without_its_translation_or_with_a_broken_one_is_named(bilingual_project: Path, english,
+                                                                           translated, expected):
+    translate(bilingual_project, translated)
+    report = problems(bilingual_project, english)
+    assert expected in report, report

@@ -259,9 +259,45 @@ def test_a_language_without_strings_is_refused(tmp_path: Path):
     assert "language: there is no strings file site-data/strings/fr.yml" in found
 
 
-def test_language_switches_html_lang_search_stemming_and_interface(mini_project: Path):
+def spanish_only(project: Path) -> None:
+    """Make the test guide a Spanish-only site: organization.yml in Spanish, content/ translated."""
+    path = project / "site-data" / "organization.yml"
+    organization = yaml.safe_load(path.read_text())
+    words = yaml.safe_load((project / "site-data/translations/es/organization.yml").read_text())
+
+    def lay(target, source):
+        for key, value in source.items():
+            if key == "source":
+                continue
+            if isinstance(value, dict):
+                lay(target[key], value)
+            elif isinstance(value, list) and value and isinstance(value[0], dict):
+                for item, words_item in zip(target[key], value):
+                    lay(item, words_item)
+            else:
+                target[key] = value
+
+    lay(organization, words)
+    organization["language"] = "es"
+    path.write_text(yaml.safe_dump(organization, allow_unicode=True, sort_keys=False))
+    shutil.rmtree(project / "site-data" / "translations")
+
+
+def test_a_language_without_its_translation_names_the_files_to_translate(mini_project: Path):
+    """Setting the language alone would give Spanish interface words around English pages: refused."""
     organization = mini_project / "site-data" / "organization.yml"
     organization.write_text(organization.read_text().replace("language: en", "language: es"))
+    shutil.rmtree(mini_project / "content" / "translations")
+    result = subprocess.run([sys.executable, "-m", "steady_ground", "build"], cwd=mini_project,
+                            capture_output=True, text=True, env=ENV)
+    assert result.returncode == 1
+    assert ("content/translations/es/10-faq.yml: is missing; the Spanish edition needs every page in Spanish: "
+            "python -m steady_ground translations --new es content/10-faq.yml") in result.stderr
+    assert not (mini_project / "site").exists()
+
+
+def test_language_switches_html_lang_search_stemming_and_interface(mini_project: Path):
+    spanish_only(mini_project)
     result = subprocess.run([sys.executable, "-m", "steady_ground", "build"], cwd=mini_project,
                             capture_output=True, text=True, env=ENV)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -272,3 +308,6 @@ def test_language_switches_html_lang_search_stemming_and_interface(mini_project:
     assert json.loads((site / "search" / "search_index.json").read_text())["config"]["lang"] == ["es"]
     faq = (site / "faq" / "index.html").read_text()
     assert "Relacionado:" in faq and "Related:" not in faq  # our interface strings
+    assert "¿Cuánto tiempo debo esperar?" in faq and "How long should I wait?" not in faq  # the guide's words
+    assert "6 meses" in faq and "de días a semanas" in faq  # time spans from the Spanish strings
+    assert "Salir de esta página" in faq  # the organization's words

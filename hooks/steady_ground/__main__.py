@@ -1,4 +1,4 @@
-"""Command line: `python -m steady_ground check`, `build`, or `schemas` (the code editors' schemas).
+"""Command line: `python -m steady_ground check`, `build`, `translations`, or `schemas` (the code editors' schemas).
 
 `build` checks everything first, builds into a staging folder next to the
 site folder and only then swaps it in, so a failed build never leaves a
@@ -16,16 +16,26 @@ import tempfile
 from pathlib import Path
 
 from .problems import ContentError
-from .project import Project, load_project
+from .project import Project, load_project_site
+from .translation import language_name
 
 
 def check(root: Path) -> int:
     try:
-        guide, _ = load_project(Project.at(root))
+        site = load_project_site(Project.at(root))
     except ContentError as error:
         print(error.report(), file=sys.stderr)
         return 1
-    print(f"The guide is fine: {len(guide.pages)} pages, {sum(len(p.blocks) for p in guide.pages)} blocks.")
+    guide = site.default.guide
+    editions = ""
+    if len(site.editions) > 1:
+        editions = " Editions: " + ", ".join(f"{language_name(code)} (/{edition.path})"
+                                             for code, edition in site.editions.items()) + "."
+    print(f"The guide is fine: {len(guide.pages)} pages, {sum(len(p.blocks) for p in guide.pages)} blocks.{editions}")
+    from .translations import outdated_summary
+
+    for line in outdated_summary(site):
+        print(line)
     return 0
 
 
@@ -86,15 +96,22 @@ def schemas(root: Path) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m steady_ground", description=__doc__.split("\n")[0])
-    parser.add_argument("command", choices=["check", "build", "schemas"])
+    parser.add_argument("command", choices=["check", "build", "translations", "schemas"])
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the project folder (has mkdocs.yml)")
     parser.add_argument("--site-dir", type=Path, default=None, help="where to put the built site")
+    parser.add_argument("--new", nargs="+", metavar=("LANGUAGE", "FILE"),
+                        help="translations: write a file to start translating FILE into LANGUAGE from")
+    parser.add_argument("--language", action="append", help="translations: report on this language only")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     if args.command == "check":
         return check(root)
     if args.command == "schemas":
         return schemas(root)
+    if args.command == "translations":
+        from .translations import main as translations
+
+        return translations(root, args.new, args.language)
     return build(root, args.site_dir or root / "site")
 
 

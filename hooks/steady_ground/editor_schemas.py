@@ -21,10 +21,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from .blocks import block_json_schema
+from .blocks import BLOCK_TYPES, block_json_schema
 from .content import PAGE_FIELDS, SECTION_FIELDS
 from .org_overrides import CHANGES
+from .schema import ID_PATTERN, Record
 from .settings import ORGANIZATION, StringsFile
+from .translation import FINGERPRINT, SOURCE_KEY
 from .yamlfile import load_yaml
 
 SCHEMA_FOLDER = "schemas"
@@ -58,10 +60,45 @@ def _strings(root: Path) -> dict:
     return StringsFile(list(english), docs={key: f"English: {text}" for key, text in english.items()}).json_schema()
 
 
+# --- translations: words only, each part with the fingerprint of the words it was made from ---
+
+_FINGERPRINT = {"description": "The fingerprint of the source words this was translated from (written by "
+                               "`make translations`; update it once the translation matches the source again).",
+                "type": "string", "pattern": FINGERPRINT.pattern,
+                "errorMessage": "expected 8 letters and digits, as `make translations` writes them"}
+
+
+def _words_of(record: Record) -> dict:
+    """A translation of one part: the words-only fields of `record`, plus its fingerprint."""
+    words = record.words_only()
+    schema = words.json_schema() if words else {"type": "object", "additionalProperties": False}
+    schema["properties"] = {SOURCE_KEY: _FINGERPRINT, **schema.get("properties", {})}
+    schema["required"] = [SOURCE_KEY, *schema.get("required", [])]
+    return schema
+
+
+def _block_words() -> dict:
+    """A block's translation, of whichever type its source block is (the file does not say)."""
+    return {"description": "The words of one block, under its id in the source page; ids, refs and "
+                           "other structure come from the source file.",
+            "anyOf": [{"title": f"{name} block", **_words_of(Record(kind.fields))}
+                      for name, kind in BLOCK_TYPES.items()]}
+
+
+def _page_words(root: Path) -> dict:
+    schema = _words_of(PAGE_FIELDS)
+    schema["properties"]["blocks"] = {
+        "description": "Each block's words, under the block's id in the source page, in any order.",
+        "type": "object", "propertyNames": {"pattern": ID_PATTERN.pattern},
+        "additionalProperties": _block_words(),
+    }
+    schema["required"].append("blocks")
+    return schema
+
+
 # The globs must not overlap: each YAML file gets exactly one schema (tests check this).
 # Editors using yaml-language-server match a glob at any depth ("**/" in front), so
 # "content/[0-9]*.yml" also covers the test guide in tests/fixtures/mini-guide/content/.
-# Translations (content/translations/<lang>/, site-data/translations/<lang>/) match none of these.
 EDITOR_SCHEMAS: list[EditorSchema] = [
     EditorSchema("page", "A page of the guide", lambda root: PAGE_FIELDS.json_schema(), (
         "content/[0-9]*.yml",
@@ -88,6 +125,27 @@ EDITOR_SCHEMAS: list[EditorSchema] = [
     )),
     EditorSchema("strings", "The interface text in one language (every key of en.yml)", _strings, (
         "site-data/strings/*.yml",
+    )),
+    # Translations mirror their source's path under <top folder>/translations/<lang>/.
+    EditorSchema("page-translation", "A page's words in another language", _page_words, (
+        "content/translations/*/[0-9]*.yml",
+        "content/translations/*/[0-9]*/[0-9]*.yml",
+        "site-data/translations/*/overrides/pages/[0-9]*.yml",
+    )),
+    EditorSchema("section-translation", "A folder's menu heading in another language",
+                 lambda root: _words_of(SECTION_FIELDS), (
+        "content/translations/*/[0-9]*/_section.yml",
+    )),
+    EditorSchema("block-translation", "A replaced block's words in another language",
+                 lambda root: _block_words(), (
+        "site-data/translations/*/overrides/blocks/*.yml",
+    )),
+    EditorSchema("changes-translation", "Menu labels in another language", lambda root: _words_of(CHANGES), (
+        "site-data/translations/*/overrides/changes.yml",
+    )),
+    EditorSchema("organization-translation", "The organization's words in another language",
+                 lambda root: _words_of(ORGANIZATION), (
+        "site-data/translations/*/organization.yml",
     )),
 ]
 

@@ -16,6 +16,7 @@ from markdown.util import AtomicString
 from markupsafe import Markup
 
 HTML_LIKE = re.compile(r"<\s*/?\s*[A-Za-z!?]")
+TAGS = re.compile(r"<[^>]*>")
 EVENT_HANDLER = re.compile(r"\bon[a-z]+\s*=", re.IGNORECASE)
 REF_PREFIX = "ref:"
 SAFE_SCHEMES = ("https://", "http://", "mailto:", "tel:", "sms:")
@@ -117,6 +118,13 @@ class TextRenderer:
             html = html[3:-4]
         return Markup(html)
 
+    def link_targets(self, text: str) -> list[str]:
+        """Every link target in a text, in order ("ref:faq", "https://...")."""
+        if not NEEDS_MARKDOWN.search(text):
+            return []
+        self._convert(text, _no_links)
+        return list(self._links.targets)
+
     def check(self, text: str) -> tuple[list[str], list[str]]:
         """Returns (problems, ref targets) for one text field."""
         problems = []
@@ -131,7 +139,12 @@ class TextRenderer:
             )
         elif EVENT_HANDLER.search(text) and "<" in text:
             problems.append("HTML event handlers are not allowed in text")
-        self._convert(text, _no_links)
+        if "*" in text and "*" in TAGS.sub("", self._convert(text.replace("\\*", ""), _no_links)):
+            problems.append("emphasis is not closed: a '*' has no partner; write *words* or **words**, "
+                            "or \\* for a star")
+        html = self._convert(text, _no_links)
+        if "](" in TAGS.sub("", html):
+            problems.append("a link is broken: write it as [words](target), with nothing between ] and (")
         refs = []
         for target in self._links.targets:
             lowered = target.lower()

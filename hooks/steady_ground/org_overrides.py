@@ -8,10 +8,15 @@ new versions of the guide and keep its changes:
       pages/45-local-help.yml   a page of its own, placed by its number among the
                                 guide's pages; a file named after an existing page
                                 id (like 42-safety.yml) replaces that page
-      blocks/national-hotlines.yml   replaces the block with that id
+      blocks/national-hotlines.yml   replaces the block with that id; a file named
+                                after a sub-section's id (the part after # in its
+                                address, as the table of contents shows it)
+                                replaces that sub-section only
 
-Everything is checked like content/, with the same file:line messages, and the
-links of the whole changed guide are checked again afterwards.
+This module reads the folder and decides where each change goes (plan_guide):
+which pages the guide has, in which order, and which blocks come from which
+file. editions.py lays the files together, per edition, and checks the result
+once, so every problem names the file and line it really came from.
 """
 from __future__ import annotations
 
@@ -20,21 +25,25 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .blocks import BLOCK_TYPES
-from .content import HOME_ID, PAGE_FILE, Block, Guide, Page, _anchors, _check_ids_and_refs, _load_page
+from .content import HOME_ID, PAGE_FILE, ContentLayer, PageFile, block_id, part_ids
 from .problems import Problem
-from .schema import ID_PATTERN, Check, Field, Id, ListOf, Record, Text, did_you_mean
+from .schema import ID_PATTERN, Check, Field, Id, ListOf, Merge, Record, Text, did_you_mean
 from .yamlfile import Node, load_yaml
 
 FOLDER = "overrides"
 CHANGES_FILE = "changes.yml"
-RELATED = re.compile(r"(^|\.)see\[\d+\]$")  # a block's "see:" list, whose entries may simply go
 BLOCK_FILE = re.compile(r"^([a-z0-9]+(?:-[a-z0-9]+)*)\.yml$")
+PART_NOUNS = {"subsections": "sub-section", "parts": "part"}
 
 
 class Labels(Field):
-    """Menu labels by page or folder id: `what-toxic-means: What "toxic" means`."""
+    """Menu labels by page or folder id: `what-toxic-means: What "toxic" means`.
+
+    The ids are structure, the labels are words: a translation gives a label
+    for each id the source file lists."""
 
     expected = "a list of 'page-id: new label' lines"
+    words = True
 
     def check(self, value, line, path, check):
         if not isinstance(value, dict):
@@ -44,17 +53,41 @@ class Labels(Field):
         labels = {}
         for key, label in value.items():
             key_line = key_lines.get(key, line)
+            back = check.inside(value.file_of(key) if isinstance(value, Node) else None)
             if not ID_PATTERN.match(str(key)):
                 check.problem(key_line, f"{path}.{key}", "expected a page or folder id: lowercase words "
                                                          "joined by hyphens, like 'what-toxic-means'")
-                continue
-            labels[key] = Text(markdown=False).check(label, key_line, f"{path}.{key}", check)
+            else:
+                labels[key] = Text(markdown=False).check(label, key_line, f"{path}.{key}", check)
+            check.file = back
         return labels
 
     def _json_schema(self):
         return {"type": "object", "propertyNames": {"pattern": ID_PATTERN.pattern},
                 "additionalProperties": Text(markdown=False, doc="The new label in the menu.").json_schema(),
                 "errorMessage": f"expected {self.expected}"}
+
+    def words_of(self, value):
+        return {key: Text().words_of(label) for key, label in value.items()} if isinstance(value, dict) else value
+
+    def overlay(self, source, translation, line, path, merge: Merge):
+        if not isinstance(translation, dict) or not isinstance(source, dict):
+            return translation
+        merged = source.copy_with() if isinstance(source, Node) else Node(source)
+        for key, label in translation.items():
+            key_line = translation.key_lines.get(key, line) if isinstance(translation, Node) else line
+            if key not in source:
+                merge.problem(key_line, f"{path}.{key}", f"is not in {merge.source}; a translation gives "
+                                                         f"labels for: {', '.join(source)}")
+                continue
+            merged[key] = label
+            merged.key_lines[key] = key_line
+            merged.key_files[key] = merge.file
+        for key in source:
+            if key not in translation:
+                merge.problem(getattr(translation, "line", line), f"{path}.{key}",
+                              f"is missing; translate the label from {merge.source}")
+        return merged
 
 
 CHANGES = Record({
@@ -67,120 +100,79 @@ CHANGES = Record({
 
 
 @dataclass
-class _Found:
-    """What the overrides folder holds, each with where it came from."""
+class BlockFile:
+    """A file in overrides/blocks/: a block, or one sub-section of a block, by its id."""
 
+    id: str
+    path: Path
+    shown: str
+    data: object
+
+
+@dataclass
+class OverridesLayer:
     changes: dict = field(default_factory=lambda: {"hide": [], "menu_labels": {}})
+    changes_data: object = None
+    changes_file: str = f"site-data/{FOLDER}/{CHANGES_FILE}"
+    changes_path: Path | None = None
     changes_lines: dict = field(default_factory=dict)  # "hide[0]" / "menu_labels.x" -> line
-    pages: list[tuple[str, Page]] = field(default_factory=list)  # (file name, page)
-    blocks: dict[str, tuple[Block, str]] = field(default_factory=dict)  # id -> (block, shown path)
-    refs: list = field(default_factory=list)
-    block_sources: dict[int, str] = field(default_factory=dict)  # id(block) -> file it came from
+    pages: list[PageFile] = field(default_factory=list)
+    blocks: dict[str, BlockFile] = field(default_factory=dict)
 
 
-def apply_overrides(guide: Guide, content_dir: Path, site_data_dir: Path, root: Path) -> list[Problem]:
-    """Change the loaded guide in place; return every problem found (none: all applied)."""
+def gather_overrides(site_data_dir: Path, root: Path, problems: list[Problem]) -> OverridesLayer:
+    """Read site-data/overrides/ as it is (each file is checked where it is used)."""
     folder = site_data_dir / FOLDER
+    layer = OverridesLayer(changes_file=str((folder / CHANGES_FILE).relative_to(root)))
     if not folder.is_dir():
-        return []
-    problems: list[Problem] = []
-    found = _read_folder(folder, root, problems)
-    if problems:
-        return problems
+        return layer
 
     def shown(path: Path) -> str:
         return str(path.relative_to(root))
 
-    changes_file = shown(folder / CHANGES_FILE)
-    by_id = {page.id: page for page in guide.pages}
-    # Where each page sits in the menu: the name of its top-level file or folder in content/.
-    order = {page.id: Path(page.source).relative_to(shown(content_dir)).parts[0] for page in guide.pages}
-    replaced_blocks: dict[str, set[int]] = {}  # page id -> indexes of its replaced blocks
-
-    for file_name, page in found.pages:
-        if page.id in by_id:
-            original = by_id[page.id]
-            page.src_uri, page.group = original.src_uri, original.group  # same address, same place
-            guide.pages[guide.pages.index(original)] = page
-        else:
-            guide.pages.append(page)
-            order[page.id] = file_name
-        by_id[page.id] = page
-
-    for block_id, (block, source) in found.blocks.items():
-        owner = next(((p, i) for p in guide.pages for i, b in enumerate(p.blocks) if b.id == block_id), None)
-        if owner is None:
-            problems.append(Problem(source, None, "", f"there is no block '{block_id}' in the guide to replace"
-                                    f"{did_you_mean(block_id, [b.id for p in guide.pages for b in p.blocks])}; "
-                                    "name the file after the block's id (the part after # in its address)"))
-            continue
-        page, index = owner
-        page.blocks[index] = block
-        found.block_sources[id(block)] = source
-        replaced_blocks.setdefault(page.id, set()).add(index)
-
-    hidden = set()
-    for index, page_id in enumerate(found.changes["hide"]):
-        line = found.changes_lines.get(f"hide[{index}]")
-        if page_id == HOME_ID:
-            problems.append(Problem(changes_file, line, f"hide[{index}]", "the start page cannot be hidden; "
-                                    "replace it instead (site-data/overrides/pages/00-home.yml)"))
-        elif page_id not in by_id:
-            problems.append(Problem(changes_file, line, f"hide[{index}]", f"there is no page '{page_id}' to hide"
-                                    f"{did_you_mean(page_id, by_id)}"))
-        else:
-            hidden.add(page_id)
-    guide.pages = [page for page in guide.pages if page.id not in hidden]
-    guide.pages.sort(key=lambda page: order[page.id])  # stable: pages inside a folder keep their order
-
-    problems += _rename(guide, found.changes["menu_labels"], found.changes_lines, changes_file)
-    problems += _recheck_links(guide, root, found, hidden, replaced_blocks)
-    return problems
-
-
-def _read_folder(folder: Path, root: Path, problems: list[Problem]) -> _Found:
-    found = _Found()
     for entry in sorted(folder.iterdir()):
         if entry.name.startswith(".") or entry.name in (CHANGES_FILE, "pages", "blocks"):
             continue
-        problems.append(Problem(str(entry.relative_to(root)), None, "",
-                                "unknown file; site-data/overrides/ holds only changes.yml, "
+        problems.append(Problem(shown(entry), None, "", "unknown file; site-data/overrides/ holds only changes.yml, "
                                 "a pages/ folder and a blocks/ folder"))
     if (folder / CHANGES_FILE).exists():
-        _read_changes(folder / CHANGES_FILE, root, found, problems)
+        _read_changes(folder / CHANGES_FILE, root, layer, problems)
     for entry in sorted((folder / "pages").iterdir()) if (folder / "pages").is_dir() else []:
         match = PAGE_FILE.match(entry.name)
         if entry.name.startswith("."):
             continue
         if not (entry.is_file() and match):
-            problems.append(Problem(str(entry.relative_to(root)), None, "",
-                                    "unknown file; pages/ holds only page files named like '45-local-help.yml'"))
+            problems.append(Problem(shown(entry), None, "", "unknown file; pages/ holds only page files named "
+                                    "like '45-local-help.yml'"))
             continue
         page_id = match.group(2)
-        if any(page_id == other.id for _, other in found.pages):
-            problems.append(Problem(str(entry.relative_to(root)), None, "",
-                                    f"another file in pages/ already has the id '{page_id}'"))
+        if any(page_id == other.id for other in layer.pages):
+            problems.append(Problem(shown(entry), None, "", f"another file in pages/ already has the id '{page_id}'"))
             continue
+        data, found = load_yaml(entry, shown(entry))
+        problems += found
         src_uri = "index.md" if page_id == HOME_ID else f"{page_id}.md"
-        page = _load_page(entry, page_id, src_uri, None, root, problems, found.refs)
-        if page:
-            found.pages.append((entry.name, page))
+        layer.pages.append(PageFile(page_id, entry, shown(entry), src_uri, None, entry.name, data))
     for entry in sorted((folder / "blocks").iterdir()) if (folder / "blocks").is_dir() else []:
         if entry.name.startswith("."):
             continue
         match = BLOCK_FILE.match(entry.name)
         if not (entry.is_file() and match):
-            problems.append(Problem(str(entry.relative_to(root)), None, "",
-                                    "unknown file; blocks/ holds one file per replaced block, named after "
-                                    "its id, like 'national-hotlines.yml'"))
+            problems.append(Problem(shown(entry), None, "", "unknown file; blocks/ holds one file per replaced "
+                                    "block, named after its id, like 'national-hotlines.yml'"))
             continue
-        block = _load_block(entry, match.group(1), root, found, problems)
-        if block:
-            found.blocks[block.id] = (block, str(entry.relative_to(root)))
-    return found
+        data, found = load_yaml(entry, shown(entry))
+        problems += found
+        if data is not None and not isinstance(data, dict):
+            problems.append(Problem(shown(entry), getattr(data, "line", 1), "",
+                                    "expected one block: a set of fields starting with 'type:'"))
+            continue
+        if data is not None:
+            layer.blocks[match.group(1)] = BlockFile(match.group(1), entry, shown(entry), data)
+    return layer
 
 
-def _read_changes(path: Path, root: Path, found: _Found, problems: list[Problem]) -> None:
+def _read_changes(path: Path, root: Path, layer: OverridesLayer, problems: list[Problem]) -> None:
     shown = str(path.relative_to(root))
     data, errors = load_yaml(path, shown)
     problems += errors
@@ -191,114 +183,152 @@ def _read_changes(path: Path, root: Path, found: _Found, problems: list[Problem]
     problems += check.problems
     if clean is None or check.problems:
         return
-    found.changes = clean
+    layer.changes, layer.changes_data, layer.changes_path = clean, data, path
     hide = data.get("hide") if isinstance(data, dict) else None
     for index, line in enumerate(getattr(hide, "item_lines", [])):
-        found.changes_lines[f"hide[{index}]"] = line
+        layer.changes_lines[f"hide[{index}]"] = line
     labels = data.get("menu_labels") if isinstance(data, dict) else None
     for key, line in getattr(labels, "key_lines", {}).items():
-        found.changes_lines[f"menu_labels.{key}"] = line
+        layer.changes_lines[f"menu_labels.{key}"] = line
 
 
-def _load_block(path: Path, block_id: str, root: Path, found: _Found, problems: list[Problem]) -> Block | None:
-    shown = str(path.relative_to(root))
-    data, errors = load_yaml(path, shown)
-    problems += errors
-    if data is None:
-        return None
-    check = Check(shown)
-    line = getattr(data, "line", 1)
-    if not isinstance(data, dict):
-        check.problem(line, "", "expected one block: a set of fields starting with 'type:'")
-    elif data.get("type") not in BLOCK_TYPES:
-        known = ", ".join(BLOCK_TYPES)
-        check.problem(data.key_lines.get("type", line), "type",
-                      f"expected one of: {known}" if "type" not in data else
-                      f"unknown block type '{data['type']}'; expected one of: {known}")
-    else:
-        kind = BLOCK_TYPES[data["type"]]
-        clean = Record(kind.fields).check(data, line, "", check, skip=("type",))
-        if clean is not None and clean.get("id") not in (None, block_id):
-            check.problem(data.key_lines.get("id", line), "id",
-                          f"is '{clean['id']}' but the file replaces '{block_id}'; remove the id line")
-        if clean is not None and not check.problems:
-            clean["id"] = block_id
-            found.refs += check.refs
-            return Block(type=data["type"], id=block_id, data=clean, line=line, source=shown)
-    problems += check.problems
+# --- where each change goes -------------------------------------------------------
+
+@dataclass
+class Replacement:
+    """An override file that takes the place of a block, or of one part of a block."""
+
+    file: BlockFile
+    block: int  # the block's place on the page
+    part: tuple[str, int] | None = None  # (the block's parts field, the part's place) for a sub-section
+
+
+@dataclass
+class PlannedPage:
+    file: PageFile  # where the page's own YAML comes from (content/ or overrides/pages/)
+    src_uri: str
+    folder: str | None
+    order: str
+    replacements: list[Replacement] = field(default_factory=list)
+
+    @property
+    def own(self) -> bool:
+        """The organization's own page (added or replacing one of the guide's)."""
+        return f"/{FOLDER}/" in f"/{self.file.shown}"
+
+
+@dataclass
+class Plan:
+    pages: list[PlannedPage]  # the pages the guide shows, in menu order
+    page_ids: set[str]  # every page id known, hidden ones too
+    hidden: set[str]
+    folders: list[str]  # menu folders that still hold a page
+    changes_file: str
+
+
+def plan_guide(content: ContentLayer, overrides: OverridesLayer, problems: list[Problem]) -> Plan:
+    """Which pages the guide has, in which order, and which blocks come from override files."""
+    planned: dict[str, PlannedPage] = {p.id: PlannedPage(p, p.src_uri, p.folder, p.order) for p in content.pages}
+    replaced: dict[str, PageFile] = {}  # page id -> the content page an override page replaced
+    for page in overrides.pages:
+        if page.id in planned:
+            original = planned[page.id]
+            replaced[page.id] = original.file
+            # Same address, same place in the menu.
+            planned[page.id] = PlannedPage(page, original.src_uri, original.folder, original.order)
+        else:
+            planned[page.id] = PlannedPage(page, page.src_uri, None, page.order)
+
+    hidden = set()
+    for index, page_id in enumerate(overrides.changes["hide"]):
+        line = overrides.changes_lines.get(f"hide[{index}]")
+        if page_id == HOME_ID:
+            problems.append(Problem(overrides.changes_file, line, f"hide[{index}]", "the start page cannot be "
+                                    "hidden; replace it instead (site-data/overrides/pages/00-home.yml)"))
+        elif page_id not in planned:
+            problems.append(Problem(overrides.changes_file, line, f"hide[{index}]",
+                                    f"there is no page '{page_id}' to hide{did_you_mean(page_id, planned)}"))
+        else:
+            hidden.add(page_id)
+    pages = sorted((p for p in planned.values() if p.file.id not in hidden), key=lambda p: p.order)
+
+    for block_file in overrides.blocks.values():
+        _place(block_file, pages, planned, replaced, hidden, problems)
+    for page in pages:
+        whole = {r.block: r.file for r in page.replacements if r.part is None}
+        for replacement in [r for r in page.replacements if r.part is not None and r.block in whole]:
+            page.replacements.remove(replacement)
+            holder = whole[replacement.block]
+            problems.append(Problem(replacement.file.shown, None, "", f"replaces a {PART_NOUNS[replacement.part[0]]} "
+                                    f"of the block '{holder.id}', which {holder.shown} replaces as a whole; make "
+                                    "the change in that file and remove this one"))
+        page.replacements.sort(key=lambda r: r.part is not None)  # whole blocks first, then parts of others
+    folders = list(dict.fromkeys(p.folder for p in pages if p.folder))
+    return Plan(pages, set(planned), hidden, folders, overrides.changes_file)
+
+
+def _blocks_of(data: object) -> list:
+    blocks = data.get("blocks") if isinstance(data, dict) else None
+    return blocks if isinstance(blocks, list) else []
+
+
+def _find(block_id_wanted: str, data: object) -> tuple[int, tuple[str, int] | None, str] | None:
+    """Where on a page (as written) the block or sub-section with this id is: (block, part, block id)."""
+    for index, raw in enumerate(_blocks_of(data)):
+        own = block_id(raw)
+        if own is None:
+            continue
+        if own == block_id_wanted:
+            return index, None, own
+        kind = BLOCK_TYPES[raw["type"]]
+        if kind.parts_field:
+            for place, part in enumerate(part_ids(kind, own, raw.get(kind.parts_field))):
+                if part == block_id_wanted:
+                    return index, (kind.parts_field, place), own
     return None
 
 
-def _rename(guide: Guide, labels: dict, lines: dict, changes_file: str) -> list[Problem]:
-    problems = []
-    for key, label in labels.items():
-        pages = [page for page in guide.pages if page.id == key]
-        if pages:
-            pages[0].nav_title = label
-        elif key in guide.groups:
-            old = guide.groups[key]
-            guide.groups[key] = label
-            for page in guide.pages:
-                if page.group == old:
-                    page.group = label
-        else:
-            problems.append(Problem(changes_file, lines.get(f"menu_labels.{key}"), f"menu_labels.{key}",
-                                    f"there is no page or folder '{key}' in the menu"
-                                    f"{did_you_mean(key, [p.id for p in guide.pages] + list(guide.groups))}"))
-    return problems
+def _place(block_file: BlockFile, pages: list[PlannedPage], planned: dict[str, PlannedPage],
+           replaced: dict[str, PageFile], hidden: set[str], problems: list[Problem]) -> None:
+    wanted, shown, data = block_file.id, block_file.shown, block_file.data
 
+    def problem(message: str, line: int | None = None, path: str = "") -> None:
+        problems.append(Problem(shown, line, path, message))
 
-def _recheck_links(guide: Guide, root: Path, found: _Found, hidden: set[str],
-                   replaced_blocks: dict[str, set[int]]) -> list[Problem]:
-    """Check ids and every link again over the changed guide."""
-    problems: list[Problem] = []
-    refs = list(found.refs)
-    override_pages = {id(page) for _, page in found.pages}
-    for page in guide.pages:
-        if id(page) in override_pages:
+    for page in pages:
+        found = _find(wanted, page.file.data)
+        if found is None:
             continue
-        # Read the page's file again for the exact line of each link it holds.
-        page_refs: list = []
-        _load_page(root / page.source, page.id, page.src_uri, page.group, root, [], page_refs)
-        gone = replaced_blocks.get(page.id, set())
-        refs += [ref for ref in page_refs if not any(ref[3].startswith(f"blocks[{i}]") for i in gone)]
-    kept = []
-    for target, source, line, path in refs:
-        page_id = target.partition("/")[0]
-        if page_id in hidden and RELATED.search(path):
-            continue  # dropped from the block's "Related:" list below
-        if page_id in hidden:
-            problems.append(Problem(source, line, path,
-                                    f"links to the page '{page_id}', which site-data/overrides/changes.yml "
-                                    "hides; replace this block in site-data/overrides/blocks/ or keep the page"))
-        else:
-            kept.append((target, source, line, path))
-    # A hidden page simply leaves the "Related:" lists; a link in the text itself is reported above.
-    for page in guide.pages:
-        for block in page.blocks:
-            if block.data.get("see"):
-                block.data["see"] = [t for t in block.data["see"] if t.partition("/")[0] not in hidden]
-    guide.anchors.clear()
-    sources = {page.id: page.source for page in guide.pages}
-    found_here: list[Problem] = []
-    _check_ids_and_refs(guide, sources, kept, found_here)
-    # Repeated ids are reported here instead, naming the file each block really came from.
-    problems += [p for p in found_here if "is already used at" not in p.message]
-    problems += _repeated_ids(guide, found.block_sources)
-    return problems
-
-
-def _repeated_ids(guide: Guide, block_sources: dict[int, str]) -> list[Problem]:
-    problems = []
-    owners: dict[str, str] = {page.id: f"the page {page.source}" for page in guide.pages}
-    for page in guide.pages:
-        for index, block in enumerate(page.blocks):
-            source = block_sources.get(id(block), page.source)
-            path = "id" if id(block) in block_sources else f"blocks[{index}].id"
-            for anchor, _ in _anchors(block):
-                if anchor in owners:
-                    problems.append(Problem(source, block.line, path, f"the id '{anchor}' is already used at "
-                                            f"{owners[anchor]}; give this block its own 'id:'"))
-                else:
-                    owners[anchor] = f"{source}:{block.line}"
-    return problems
+        index, part, holder = found
+        where = f"the block '{wanted}'" if part is None else f"the {PART_NOUNS[part[0]]} '{wanted}'"
+        if page.own:
+            problem(f"{where} is on your own page {page.file.shown}; change it there and remove this file")
+            return
+        given = data.get("id") if isinstance(data, dict) else None
+        if given is not None and given != wanted:
+            problem(f"is '{given}' but the file replaces '{wanted}'; remove the id line",
+                    data.key_lines.get("id", data.line), "id")
+            return
+        if part is not None and "type" in data:
+            noun = PART_NOUNS[part[0]]
+            problem(f"'{wanted}' is a {noun} of the block '{holder}' (on the page '{page.file.id}'); this file "
+                    f"replaces only that {noun}, so it holds the {noun}'s own fields (like 'heading:'), "
+                    f"without 'type:'. To replace the whole block instead, name the file {holder}.yml",
+                    data.key_lines.get("type", data.line), "type")
+            return
+        page.replacements.append(Replacement(block_file, index, part))
+        return
+    for page_id, original in replaced.items():
+        if _find(wanted, original.data):
+            problem(f"the block '{wanted}' was on the page '{page_id}' ({original.shown}), but "
+                    f"{planned[page_id].file.shown} replaces that whole page, and the page there has no block "
+                    f"'{wanted}'; make this change in {planned[page_id].file.shown} and remove this file")
+            return
+    for page_id in sorted(hidden):
+        if _find(wanted, planned[page_id].file.data):
+            problem(f"the block '{wanted}' is on the page '{page_id}', which changes.yml hides; "
+                    "remove this file or show the page again")
+            return
+    known = [block_id(raw) for page in pages for raw in _blocks_of(page.file.data)]
+    problem(f"there is no block '{wanted}' in the guide to replace{did_you_mean(wanted, [k for k in known if k])}; "
+            "name the file after the block's id (the part after # in its address)")

@@ -4,11 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .content import Guide, load_guide
-from .org_overrides import apply_overrides
-from .problems import ContentError, Problem
-from .safety_rules import safety_problems
-from .settings import Settings, load_settings, printing_problems
+from .content import Guide
+from .editions import Site, load_site
+from .settings import Settings
 
 
 @dataclass
@@ -23,23 +21,13 @@ class Project:
         return cls(root=root, content_dir=root / content, site_data_dir=root / site_data)
 
 
+def load_project_site(project: Project) -> Site:
+    """Every edition, content and settings checked together so one run reports every problem
+    (raises ContentError)."""
+    return load_site(project.content_dir, project.site_data_dir, project.root)
+
+
 def load_project(project: Project) -> tuple[Guide, Settings]:
-    """Check content and settings together so one run reports every problem."""
-    problems: list[Problem] = []
-    settings, found = load_settings(project.site_data_dir, project.root)
-    problems += found
-    guide = None
-    try:
-        guide = load_guide(project.content_dir, project.root)
-    except ContentError as error:
-        problems += error.problems
-    if guide is not None:
-        # The organization's own pages, replaced blocks, hidden pages and menu labels.
-        problems += apply_overrides(guide, project.content_dir, project.site_data_dir, project.root)
-        problems += safety_problems(guide)  # blocks for both partners link to Safety first
-    if guide is not None and settings is not None:
-        worksheets = {page.id for page in guide.pages if any(b.type == "worksheet" for b in page.blocks)}
-        problems += printing_problems(settings, worksheets, project.site_data_dir, project.root)
-    if problems:
-        raise ContentError(problems)
-    return guide, settings
+    """The default edition (every edition is checked)."""
+    default = load_project_site(project).default
+    return default.guide, default.settings

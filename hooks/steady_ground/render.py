@@ -41,7 +41,8 @@ class PageRenderer:
         )
         # Filters read the page's link resolver from the render context.
         self.env.filters.update({
-            "format": lambda pattern, *values: pattern % values,
+            # "%s to %s" % values; a text without a place for a value (like "1 day") is left as it is.
+            "format": lambda pattern, *values: pattern % values[:pattern.count("%s")],
             "md": pass_context(lambda ctx, text: self.text.block(text, ctx["link_for"])),
             "inline": pass_context(lambda ctx, text: self.text.inline(text, ctx["link_for"])),
             "link": pass_context(lambda ctx, target: ctx["link_for"](target)),

@@ -30,7 +30,8 @@ def couple_blocks_link_to_safety(guide: Guide) -> list[Problem]:
             continue
         for index, block in couple:
             source = block.source or page.source
-            field = f"{AUDIENCE}" if block.source else f"blocks[{index}].{AUDIENCE}"
+            own_file = source != page.source  # a block an organization replaced, in a file of its own
+            field = f"{AUDIENCE}" if own_file else f"blocks[{index}].{AUDIENCE}"
             problems.append(Problem(
                 source, block.line, field,
                 f"the block '{block.id}' is for both partners ({AUDIENCE}: {COUPLE}), but its page "

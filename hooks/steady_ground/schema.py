@@ -3,13 +3,24 @@
 A schema is a Record of named fields. Checking walks the data once, collects
 every problem with its file, line and dotted field path, and returns clean
 plain values (str, list, dict) for templates.
+
+Each field type also knows whether it holds *words* (text a reader reads, which
+a translation replaces) or *structure* (ids, links, flags, numbers, choices,
+which come from the source file in every language). From that one fact come:
+`words_only()` (the schema of a translation file), `words_of()` (the words of a
+source value: a translation skeleton, a fingerprint) and `overlay()` (a
+translation laid over its source, checked for the same shape and links).
 """
 from __future__ import annotations
 
 import copy
 import datetime
+import difflib
+import hashlib
+import json
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .markup import HTML_LIKE, TextRenderer
 from .problems import Problem
@@ -30,16 +41,62 @@ _NO_HTML = r"^(?![\s\S]*" + HTML_LIKE.pattern + ")"
 _NO_LINKS = r"^(?!(?=[\s\S]*\[)[\s\S]*\]\()"
 
 
+class Link(NamedTuple):
+    """A link found in the data: where it points, and where it was written."""
+
+    target: str  # "page" or "page/block"
+    file: str
+    line: int | None
+    field: str
+    block: str | None = None  # the id of the block holding it (None: the page's own fields)
+
+
 @dataclass
 class Check:
-    """Where we are in one file, and what was found so far."""
+    """Where we are in one file, and what was found so far.
+
+    `file` follows the data: a value merged in from another file (a translation)
+    is checked, and its problems reported, in that file.
+    """
 
     file: str
     problems: list[Problem] = field(default_factory=list)
-    refs: list[tuple[str, str, int, str]] = field(default_factory=list)  # (ref, file, line, field)
+    refs: list[Link] = field(default_factory=list)
 
     def problem(self, line: int | None, path: str, message: str) -> None:
         self.problems.append(Problem(self.file, line, path, message))
+
+    def inside(self, file: str | None) -> str:
+        """Switch to the file a value came from; returns the file to switch back to."""
+        previous = self.file
+        if file:
+            self.file = file
+        return previous
+
+
+@dataclass
+class Merge:
+    """A translation being laid over its source file, and what was found so far."""
+
+    file: str  # the translation file, as shown in messages
+    source: str  # "the English file content/22-try-to-fix.yml"
+    source_file: str = ""  # "content/22-try-to-fix.yml"
+    problems: list[Problem] = field(default_factory=list)
+
+    def problem(self, line: int | None, path: str, message: str) -> None:
+        self.problems.append(Problem(self.file, line, path, message))
+
+
+def _line_of(value: object, key: str | int, default: int) -> int:
+    if isinstance(value, Node):
+        return value.key_lines.get(key, value.line)
+    if isinstance(value, Items) and isinstance(key, int) and key < len(value.item_lines):
+        return value.item_lines[key]
+    return default
+
+
+def _absent(value: object) -> bool:
+    return value is None
 
 
 def _kind(value: object) -> str:
@@ -85,6 +142,7 @@ def check_written(spec: "Field", value: object, raw: str | None, line: int, path
 
 class Field:
     expected = "a value"
+    words = False  # structure unless a type says otherwise: it comes from the source file
 
     def __init__(self, required: bool = True, default: object = None, doc: str = ""):
         self.required = required
@@ -120,17 +178,47 @@ class Field:
     def _scalar(self, schema: dict) -> dict:
         """A single value: editors show the build's own words when it is of the wrong kind."""
         return {**schema, "errorMessage": f"expected {self.expected}"}
+    # --- translation: words and structure ---------------------------------------
+
+    def words_only(self) -> "Field | None":
+        """This field as a translation file has it: None when it is all structure."""
+        return self if self.words else None
+
+    def words_of(self, value: object) -> object:
+        """The words in a (checked) source value, shaped as a translation writes them."""
+        return value.strip() if isinstance(value, str) else value
+
+    def overlay(self, source: object, translation: object, line: int, path: str, merge: Merge) -> object:
+        """The translation laid over the source (raw YAML): structure from the source,
+        words from the translation. Shape problems go to `merge`; what the value
+        itself holds is checked afterwards, once, with check()."""
+        return translation if self.words else source
 
 
 class Text(Field):
-    """Plain text with inline Markdown; refs are collected for later checks."""
+    """Plain text with inline Markdown; refs are collected for later checks.
+
+    Words by default; `words=False` for text that is the same in every language
+    (a phone number, an address)."""
 
     expected = "text"
+    words = True
 
-    def __init__(self, *args, markdown: bool = True, max_length: int | None = None, **kwargs):
+    def __init__(self, *args, markdown: bool = True, max_length: int | None = None, words: bool | None = None,
+                 **kwargs):
         super().__init__(*args, **kwargs)
         self.markdown = markdown
         self.max_length = max_length
+        if words is not None:
+            self.words = words
+
+    def overlay(self, source, translation, line, path, merge):
+        if not self.words:
+            return source
+        if isinstance(source, str) and isinstance(translation, str):
+            for message in link_differences(source, translation):
+                merge.problem(line, path, message)
+        return translation
 
     def check(self, value, line, path, check):
         if not isinstance(value, str):
@@ -151,7 +239,7 @@ class Text(Field):
         for ref in refs:
             # The link's own line, also inside a text written over several lines.
             nth = seen[ref] = seen.get(ref, -1) + 1
-            check.refs.append((ref, check.file, line_of(value, "ref:" + ref, line, nth), path))
+            check.refs.append(Link(ref, check.file, line_of(value, "ref:" + ref, line, nth), path))
         return text
 
     def _json_schema(self):
@@ -168,9 +256,12 @@ class Text(Field):
 
 
 class Pattern(Text):
-    """Short text that must match a pattern (ids, durations, phone numbers)."""
+    """Short text that must match a pattern (ids, phone numbers, colours): structure."""
+
+    words = False
 
     def __init__(self, pattern: str, expected: str, *args, **kwargs):
+        kwargs.setdefault("words", False)
         super().__init__(*args, markdown=False, **kwargs)
         self.pattern = re.compile(pattern)
         self.expected = expected
@@ -214,7 +305,7 @@ class Ref(Field):
         target = value.strip()
         if target.startswith("ref:"):
             target = target[4:]
-        check.refs.append((target, check.file, line, path))
+        check.refs.append(Link(target, check.file, line, path))
         return target
 
     def _json_schema(self):
@@ -286,9 +377,43 @@ class ListOf(Field):
         if len(value) < self.minimum:
             check.problem(line, path, f"has {len(value)} item(s); expected at least {self.minimum}")
         lines = value.item_lines if isinstance(value, Items) else [line] * len(value)
-        raw = value.raw_items if isinstance(value, Items) else {}
-        return [check_written(self.item, item, raw.get(index), item_line, f"{path}[{index}]", check, "- ")
-                for index, (item, item_line) in enumerate(zip(value, lines))]
+        raw = getattr(value, "raw_items", {})
+        clean = []
+        for index, (item, item_line) in enumerate(zip(value, lines)):
+            back = check.inside(value.file_of(index) if isinstance(value, Items) else None)
+            clean.append(check_written(self.item, item, raw.get(index), item_line, f"{path}[{index}]", check, "- "))
+            check.file = back
+        return clean
+
+    def words_only(self):
+        item = self.item.words_only()
+        return ListOf(item, required=self.required, minimum=self.minimum, single_ok=self.single_ok,
+                      doc=self.doc) if item else None
+
+    def words_of(self, value):
+        if self.single_ok and not isinstance(value, list):
+            return self.item.words_of(value)
+        return [self.item.words_of(item) for item in value] if isinstance(value, list) else value
+
+    def overlay(self, source, translation, line, path, merge):
+        if self.item.words_only() is None:
+            return source
+        if not isinstance(translation, list) and not (self.single_ok and isinstance(translation, str)):
+            return translation  # the wrong kind of value: check() says what was expected
+        many = isinstance(source, list)
+        sources = source if many else [source]
+        translations = translation if isinstance(translation, list) else [translation]
+        if len(sources) != len(translations):
+            merge.problem(line, path, f"has {_count(translations)} but {merge.source} has {_count(sources)} here; "
+                                      "translate each item, in the same order")
+            return translation
+        if not isinstance(translation, list):
+            return self.item.overlay(source, translation, line, path, merge)
+        merged = Items(self.item.overlay(s, t, _line_of(translation, i, line), f"{path}[{i}]", merge)
+                       for i, (s, t) in enumerate(zip(sources, translations)))
+        merged.line, merged.file = getattr(translation, "line", line), getattr(translation, "file", merge.file)
+        merged.item_lines = list(getattr(translation, "item_lines", [line] * len(translations)))
+        return merged
 
     def _json_schema(self):
         items = {"type": "array", "items": self.item.json_schema()}
@@ -315,16 +440,19 @@ class Record(Field):
         key_lines = value.key_lines if isinstance(value, Node) else {}
         own_line = value.line if isinstance(value, Node) else line
         prefix = f"{path}." if path else ""
+        back = check.inside(value.file if isinstance(value, Node) else None)
+        own_file = check.file
         clean = {}
         for key, item in value.items():
             if key in skip:
                 continue
             key_line = key_lines.get(key, own_line)
+            check.file = value.file_of(key) or own_file if isinstance(value, Node) else own_file
             if key not in self.fields:
                 check.problem(key_line, prefix + key, f"unknown field{did_you_mean(key, self.fields)}; "
                               f"expected one of: {', '.join(self.fields)}")
                 continue
-            comment = value.comment_values.get(key) if isinstance(value, Node) else None
+            comment = getattr(value, "comment_values", {}).get(key)
             if comment is not None:
                 check.problem(key_line, prefix + key, f"is empty, because YAML reads everything from # on as a "
                                                       f"comment; write the value in quotes: {key}: \"{comment}\"")
@@ -332,8 +460,9 @@ class Record(Field):
             if item is None and not self.fields[key].required:
                 clean[key] = self.fields[key].default  # 'intro:' with nothing after it: as if not given
                 continue
-            raw = value.raw_values.get(key) if isinstance(value, Node) else None
+            raw = getattr(value, "raw_values", {}).get(key)
             clean[key] = check_written(self.fields[key], item, raw, key_line, prefix + key, check, f"{key}: ")
+        check.file = own_file
         for key, spec in self.fields.items():
             if key in value:
                 continue
@@ -341,6 +470,7 @@ class Record(Field):
                 check.problem(own_line, prefix + key, f"is missing; expected {spec.expected}")
             else:
                 clean[key] = spec.default
+        check.file = back
         return clean
 
     def _json_schema(self):
@@ -355,6 +485,61 @@ class Record(Field):
         if required:
             schema["required"] = required
         return schema
+
+    def words_only(self):
+        fields = {key: spec.words_only() for key, spec in self.fields.items()}
+        fields = {key: spec for key, spec in fields.items() if spec is not None}
+        return Record(fields, required=self.required, doc=self.doc) if fields else None
+
+    def words_of(self, value):
+        if not isinstance(value, dict):
+            return value
+        words = {}
+        for key, item in value.items():
+            spec = self.fields.get(key)
+            if spec is not None and spec.words_only() is not None and not _absent(item):
+                words[key] = spec.words_of(item)
+        return words
+
+    def overlay(self, source, translation, line, path, merge, skip: tuple[str, ...] = ()):
+        if self.words_only() is None:
+            return source
+        if not isinstance(translation, dict) or not isinstance(source, dict):
+            return translation  # check() says what was expected
+        prefix = f"{path}." if path else ""
+        merged = source.copy_with() if isinstance(source, Node) else Node(source)
+        if not isinstance(source, Node):
+            merged.line, merged.key_lines, merged.key_files = line, {}, {}
+            merged.raw_values, merged.comment_values = {}, {}
+        own_line = translation.line if isinstance(translation, Node) else line
+        words_fields = [key for key, spec in self.fields.items() if spec.words_only() is not None]
+        for key, item in translation.items():
+            if key in skip:
+                continue
+            key_line = _line_of(translation, key, own_line)
+            spec = self.fields.get(key)
+            if spec is None:
+                merge.problem(key_line, prefix + key, f"unknown field{did_you_mean(key, words_fields)}; "
+                              f"a translation of this part has only: {', '.join(words_fields) or 'no words'}")
+            elif spec.words_only() is None:
+                merge.problem(key_line, prefix + key, f"comes from {merge.source}; remove it")
+            elif _absent(source.get(key)):
+                merge.problem(key_line, prefix + key, f"is not in {merge.source} here; remove it")
+            else:
+                merged[key] = spec.overlay(source[key], item, key_line, prefix + key, merge)
+                merged.key_lines[key] = key_line
+                merged.key_files[key] = getattr(translation, "file", None) or merge.file
+                # How the translator wrote it (an unquoted number, a # read as a comment), for check().
+                for written in ("raw_values", "comment_values"):
+                    getattr(merged, written).pop(key, None)
+                    if key in getattr(translation, written, {}):
+                        getattr(merged, written)[key] = getattr(translation, written)[key]
+        for key in words_fields:
+            if key not in skip and not _absent(source.get(key)) and key not in translation:
+                where = _line_of(source, key, 0)
+                merge.problem(line, prefix + key, f"is missing; translate it from {merge.source}"
+                                                      + (f", line {where}" if where else ""))
+        return merged
 
 
 class OneOf(Field):
@@ -374,7 +559,10 @@ class OneOf(Field):
             key = next(iter(value))
             if key in self.records:
                 key_line = value.key_lines.get(key, line) if isinstance(value, Node) else line
-                return {"kind": key, key: self.records[key].check(value[key], key_line, f"{path}.{key}", check)}
+                back = check.inside(value.file_of(key) if isinstance(value, Node) else None)
+                clean = {"kind": key, key: self.records[key].check(value[key], key_line, f"{path}.{key}", check)}
+                check.file = back
+                return clean
             check.problem(line, f"{path}.{key}", f"unknown field{did_you_mean(key, self.records)}; expected {self.expected}")
             return None
         self.wrong(value, line, path, check)
@@ -385,6 +573,43 @@ class OneOf(Field):
         options += [{"type": "object", "properties": {key: record.json_schema()}, "required": [key],
                      "additionalProperties": False} for key, record in self.records.items()]
         return {"anyOf": options}
+
+    def _records_words(self) -> dict[str, Field]:
+        return {key: record.words_only() for key, record in self.records.items() if record.words_only()}
+
+    def words_only(self):
+        text = self.text.words_only() if self.text else None
+        records = self._records_words()
+        return OneOf(text, records, required=self.required, doc=self.doc) if text or records else None
+
+    def words_of(self, value):
+        if isinstance(value, str) and self.text:
+            return self.text.words_of(value)
+        if isinstance(value, dict) and len(value) == 1:
+            key = next(iter(value))
+            if key in self.records:
+                return {key: self.records[key].words_of(value[key])}
+        return value
+
+    def overlay(self, source, translation, line, path, merge):
+        if self.words_only() is None:
+            return source
+        kind_source, kind_translation = _one_of_kind(source), _one_of_kind(translation)
+        if kind_translation is None:
+            return translation  # check() says what was expected
+        if kind_source != kind_translation:
+            merge.problem(line, path, f"is {kind_translation} but {merge.source} has {kind_source} here; "
+                                      "keep the same kind of item")
+            return translation
+        if isinstance(source, str):
+            return self.text.overlay(source, translation, line, path, merge)
+        key = next(iter(source))
+        key_line = _line_of(translation, key, line)
+        merged = Node({key: self.records[key].overlay(source[key], translation[key], key_line, f"{path}.{key}",
+                                                      merge)})
+        merged.line, merged.file = getattr(translation, "line", line), getattr(translation, "file", merge.file)
+        merged.key_lines = {key: key_line}
+        return merged
 
 
 def _or_nothing(schema: dict) -> dict:
@@ -404,10 +629,56 @@ def _or_nothing(schema: dict) -> dict:
 
 def did_you_mean(key: str, known) -> str:
     """' (did you mean 'question'?)' for the closest of `known`, or '' when none is close."""
-    import difflib
-
     close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _one_of_kind(value: object) -> str | None:
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, dict) and len(value) == 1:
+        return f"'{next(iter(value))}:'"
+    return None
+
+
+def _count(items: list) -> str:
+    return f"{len(items)} item{'s' if len(items) != 1 else ''}"
+
+
+
+def link_differences(source: str, translation: str) -> list[str]:
+    """A translation keeps every link of its source, with the same target."""
+    wanted, found = _TEXT.link_targets(source), _TEXT.link_targets(translation)
+    messages = []
+    for target in wanted:
+        if target in found:
+            found.remove(target)
+        else:
+            messages.append(f"lost the link to '{target}' that the source text has; "
+                            f"keep it, with your own words: [...]({target})")
+    for target in found:
+        messages.append(f"has a link to '{target}' that the source text does not have; links keep the "
+                        f"source's targets" + (f" ({', '.join(_TEXT.link_targets(source))})"
+                                               if _TEXT.link_targets(source) else ""))
+    return messages
+
+
+def fingerprint(words: object) -> str:
+    """A short hash of some words (not of structure): a translation records the
+    fingerprint of the source words it was made from, to tell when they change."""
+    def normal(value):
+        if isinstance(value, str):
+            return " ".join(value.split())
+        if isinstance(value, list):
+            return [normal(item) for item in value]
+        if isinstance(value, dict):
+            return {key: normal(item) for key, item in value.items()}
+        return value
+
+    text = json.dumps(normal(words), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    short = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+    # Never digits only: YAML would read that as a number (and one with a leading 0 as octal).
+    return "f" + short[1:] if short.isdigit() else short
 
 
 def slug(text: str) -> str:

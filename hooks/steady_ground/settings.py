@@ -6,7 +6,8 @@ from pathlib import Path
 
 from . import colours
 from .problems import Problem
-from .schema import Check, Choice, Field, Flag, ListOf, Pattern, Record, Text
+from .schema import Check, Choice, Field, Flag, ListOf, Merge, Pattern, Record, Text
+from .translation import TRANSLATIONS, Outdated, language_name, lay_over
 from .yamlfile import Node, load_yaml
 
 PHONE = Pattern(r"^\+?[0-9][0-9 ()\-]*$", "a phone number of digits, spaces, ( ) and - only")
@@ -65,6 +66,10 @@ ORGANIZATION = Record({
     "language": Pattern(r"^[a-z]{2}$", "a two-letter language code with a strings file, like 'en'",
                         doc="The guide's language, like 'en': site-data/strings/<language>.yml holds its "
                             "interface text."),
+    "editions": ListOf(Pattern(r"^[a-z]{2}$", "a two-letter language code with a strings file, like 'es'"),
+                       required=False, default=[],
+                       doc="Every edition the site carries, like [en, es] (default: only 'language'). The "
+                           "default edition is served at the site's root, the others at /<code>/."),
     "region": Text(markdown=False, doc="Where the organization helps, like 'United States'."),
     "domain": DOMAIN.with_doc("The address people type, like 'guide.example.org' (no https://, no /): "
                               "the nginx config's server_name and certificate folder. Optional."),
@@ -76,7 +81,8 @@ ORGANIZATION = Record({
         "kind": Choice(list(_CHANNEL_VALUE), doc="phone or text: a phone number; chat: an https:// address; "
                                                  "email: an email address."),
         "label": Text(markdown=False, doc="The channel's name, like 'National Domestic Violence Hotline'."),
-        "value": Text(markdown=False, doc="The number or address, written as its kind needs."),
+        "value": Text(markdown=False, words=False, doc="The number or address, written as its kind needs "
+                                                        "(the same in every language)."),
         "hours": Text(markdown=False, required=False, doc="When someone answers, like '24 hours a day, every day'."),
         "languages": ListOf(Text(markdown=False), required=False, default=[],
                             doc="The languages it answers in."),
@@ -90,7 +96,7 @@ ORGANIZATION = Record({
                                         "adding entries."),
     }, doc="The quick exit on every page."),
     "printing": Record({
-        "show_organization_on": ListOf(Text(markdown=False), required=False, default=[], minimum=0,
+        "show_organization_on": ListOf(Text(markdown=False, words=False), required=False, default=[], minimum=0,
                                        doc="Worksheets (by page id) whose printout shows the organization's "
                                            "name. None by default: a printed safety plan that names a service "
                                            "can put someone at risk."),
@@ -123,11 +129,23 @@ class StringsFile(Field):
 
 @dataclass
 class Settings:
-    organization: dict
-    strings: dict
+    organization: dict  # in this edition's language
+    strings: dict  # the interface strings of this edition's language
+    language: str = "en"  # this edition's language
+    editions: tuple[str, ...] = ("en",)  # every edition of the site, the default first
+    outdated: tuple[Outdated, ...] = ()  # translated words whose source changed since
+
+    @property
+    def default_language(self) -> str:
+        return self.editions[0]
 
 
-def load_settings(site_data: Path, root: Path) -> tuple[Settings | None, list[Problem]]:
+def load_settings(site_data: Path, root: Path, language: str | None = None) -> tuple[Settings | None, list[Problem]]:
+    """The settings of one edition (the default one when no language is given).
+
+    organization.yml is written in the default edition's language; another
+    edition takes its words from site-data/translations/<language>/organization.yml.
+    """
     problems: list[Problem] = []
 
     def shown(path: Path) -> str:
@@ -144,8 +162,8 @@ def load_settings(site_data: Path, root: Path) -> tuple[Settings | None, list[Pr
         organization = ORGANIZATION.check(data, getattr(data, "line", 1), "", check)
         problems += check.problems
         # The footer is the same on every page, so it cannot hold links to guide pages.
-        problems += [Problem(file, line, path, "links to pages of the guide cannot be used here; "
-                             "use a full https:// address") for _, file, line, path in check.refs]
+        problems += [Problem(link.file, link.line, link.field, "links to pages of the guide cannot be used here; "
+                             "use a full https:// address") for link in check.refs]
         if organization and not check.problems:
             for index, channel in enumerate(organization["help_channels"]):
                 raw = data["help_channels"][index]
@@ -156,11 +174,80 @@ def load_settings(site_data: Path, root: Path) -> tuple[Settings | None, list[Pr
                 problems += sub.problems
             problems += _check_readable(organization, data, shown(org_path))
             problems += _check_logo(organization, data, site_data, shown(org_path))
+            problems += _check_editions(organization, data, site_data, shown)
 
-    strings = _load_strings(site_data, organization, problems, shown)
+    if problems or organization is None:
+        # The strings are checked too, so one run reports every problem.
+        _load_strings(site_data, language or (organization or {}).get("language") or "en", problems, shown)
+        return None, problems
+    default = organization["language"]
+    editions = (default, *[code for code in organization["editions"] if code != default])
+    language = language or default
+    outdated: tuple[Outdated, ...] = ()
+    if language != default:
+        organization, outdated = _translated(data, site_data, language, problems, shown)
+    strings = _load_strings(site_data, language, problems, shown)
     if problems:
         return None, problems
-    return Settings(organization=organization, strings=strings), problems
+    return Settings(organization=organization, strings=strings, language=language, editions=editions,
+                    outdated=outdated), problems
+
+
+def translation_path(site_data: Path, language: str, source: Path) -> Path:
+    """Where the `language` translation of a site-data file lives."""
+    return site_data / TRANSLATIONS / language / source.relative_to(site_data)
+
+
+def _translated(data: Node, site_data: Path, language: str, problems: list[Problem], shown):
+    """The organization's words in another edition's language, over its structure."""
+    org_path = site_data / "organization.yml"
+    path = translation_path(site_data, language, org_path)
+    if not path.is_file():
+        problems.append(Problem(shown(path), None, "", f"is missing; the {language_name(language)} edition needs "
+                                f"the organization's words in {language_name(language)}: "
+                                f"python -m steady_ground translations --new {language} {shown(org_path)} "
+                                "writes a file to start from"))
+        return None, ()
+    translation, found = load_yaml(path, shown(path))
+    problems += found
+    if translation is None:
+        return None, ()
+    merge = Merge(shown(path), f"the {language_name(data.get('language', 'en'))} file {shown(org_path)}",
+                  shown(org_path))
+    unit = lay_over(ORGANIZATION, data, translation, getattr(translation, "line", 1), "", merge)
+    problems += merge.problems
+    check = Check(shown(org_path))
+    organization = ORGANIZATION.check(unit.merged, data.line, "", check)
+    problems += check.problems
+    problems += [Problem(link.file, link.line, link.field, "links to pages of the guide cannot be used here; "
+                         "use a full https:// address") for link in check.refs]
+    if organization:
+        organization["language"] = language
+    return organization, (unit.outdated,) if unit.outdated else ()
+
+
+def _check_editions(organization: dict, data, site_data: Path, shown) -> list[Problem]:
+    problems = []
+    file = shown(site_data / "organization.yml")
+    listed = organization["editions"]
+    if not listed:
+        return []
+    lines = getattr(data.get("editions"), "item_lines", [])
+    if organization["language"] not in listed:
+        problems.append(Problem(file, _line(data, "editions"), "editions",
+                                f"does not list the default edition '{organization['language']}' (language:); "
+                                "add it"))
+    seen = set()
+    for index, code in enumerate(listed):
+        line = lines[index] if index < len(lines) else _line(data, "editions")
+        if code in seen:
+            problems.append(Problem(file, line, f"editions[{index}]", f"'{code}' is listed twice; keep one"))
+        seen.add(code)
+        if not (site_data / "strings" / f"{code}.yml").is_file():
+            problems.append(Problem(file, line, f"editions[{index}]",
+                                    f"there is no strings file {shown(site_data / 'strings' / f'{code}.yml')}; "
+                                    "add one (copy strings/en.yml and translate it) or remove this edition"))
+    return problems
 
 
 def _line(data, *keys: str) -> int:
@@ -223,13 +310,12 @@ def printing_problems(settings: Settings, worksheet_pages: set[str], site_data: 
     return problems
 
 
-def _load_strings(site_data: Path, organization: dict | None, problems: list[Problem], shown) -> dict | None:
+def _load_strings(site_data: Path, language: str, problems: list[Problem], shown) -> dict | None:
     english_path = site_data / "strings" / "en.yml"
     english, found = load_yaml(english_path, shown(english_path))
     problems += found
     if not isinstance(english, dict):
         return None
-    language = (organization or {}).get("language") or "en"
     path = site_data / "strings" / f"{language}.yml"
     if not path.exists():
         problems.append(Problem(shown(site_data / "organization.yml"), None, "language",

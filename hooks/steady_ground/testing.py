@@ -5,6 +5,7 @@ block's schema and template are tested exactly as the build uses them.
 """
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -20,7 +21,10 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 def _project_with(blocks: list[dict], extra_pages: dict[str, dict] | None = None) -> Project:
     root = Path(tempfile.mkdtemp(prefix="sg-block-"))
-    shutil.copytree(PROJECT_ROOT / "site-data", root / "site-data")
+    shutil.copytree(PROJECT_ROOT / "site-data", root / "site-data", ignore=shutil.ignore_patterns("overrides"))
+    # One edition: these pages have no translation.
+    organization = root / "site-data" / "organization.yml"
+    organization.write_text(re.sub(r"(?m)^editions:.*\n", "", organization.read_text()))
     content = root / "content"
     content.mkdir()
     home = {"title": "Test page", "summary": "A page for a block test.", "blocks": blocks}

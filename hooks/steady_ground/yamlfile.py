@@ -14,7 +14,12 @@ from .problems import Problem
 
 
 class Node(dict):
-    """A YAML mapping that knows where it and each of its keys stand."""
+    """A YAML mapping that knows where it and each of its keys stand.
+
+    `file` is the file it was read from. A mapping merged from several files (a
+    translation over its English source) names, in `key_files`, the file of each
+    key whose value came from elsewhere, so problems point at the right file.
+    """
 
     line: int = 0
     key_lines: dict
@@ -22,14 +27,43 @@ class Node(dict):
     raw_values: dict
     # Keys left empty because the value started with # (`primary: #1f4e79`): that comment, '#1f4e79'.
     comment_values: dict
+    file: str | None = None
+    key_files: dict | None = None
+
+    def file_of(self, key: str) -> str | None:
+        return (self.key_files or {}).get(key, self.file)
+
+    def copy_with(self) -> "Node":
+        """A shallow copy that keeps lines and files, to change some keys of."""
+        copy = Node(self)
+        copy.line, copy.file = self.line, self.file
+        copy.key_lines = dict(getattr(self, "key_lines", {}))
+        copy.key_files = dict(self.key_files or {})
+        copy.raw_values = dict(getattr(self, "raw_values", {}))
+        copy.comment_values = dict(getattr(self, "comment_values", {}))
+        return copy
 
 
 class Items(list):
-    """A YAML list that knows where it and each item stand."""
+    """A YAML list that knows where it and each item stand (and, when merged, each item's file)."""
 
     line: int = 0
     item_lines: list
     raw_items: dict  # index -> the text as written, for items YAML read as a number, true/false or a date
+    file: str | None = None
+    item_files: list | None = None
+
+    def file_of(self, index: int) -> str | None:
+        files = self.item_files
+        return files[index] if files and index < len(files) and files[index] else self.file
+
+    def copy_with(self) -> "Items":
+        copy = Items(self)
+        copy.line, copy.file = self.line, self.file
+        copy.item_lines = list(getattr(self, "item_lines", [self.line] * len(self)))
+        copy.item_files = list(self.item_files or [None] * len(self))
+        copy.raw_items = dict(getattr(self, "raw_items", {}))
+        return copy
 
 
 class Lines(str):
@@ -38,6 +72,11 @@ class Lines(str):
 
     line: int = 0
     source: list
+
+
+def file_of(value: object) -> str | None:
+    """The file a mapping or list was read from (None for plain values)."""
+    return getattr(value, "file", None)
 
 
 # libyaml's parser when present (several times faster), the pure-Python one otherwise.
@@ -60,6 +99,7 @@ def _raw(node: yaml.Node) -> str | None:
 
 def _mapping(loader: _LineLoader, node: yaml.MappingNode) -> Node:
     result = Node()
+    result.file = loader.shown
     result.line = node.start_mark.line + 1
     result.key_lines = {}
     result.raw_values = {}
@@ -86,6 +126,7 @@ def _mapping(loader: _LineLoader, node: yaml.MappingNode) -> Node:
 
 def _sequence(loader: _LineLoader, node: yaml.SequenceNode) -> Items:
     result = Items(loader.construct_object(child, deep=True) for child in node.value)
+    result.file = loader.shown
     result.line = node.start_mark.line + 1
     result.item_lines = [child.start_mark.line + 1 for child in node.value]
     result.raw_items = {index: child.value for index, child in enumerate(node.value) if _raw(child) is not None}
@@ -220,11 +261,17 @@ def load_yaml(path: Path, shown_as: str) -> tuple[object, list[Problem]]:
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         return None, [Problem(shown_as, line, "", "the file is not UTF-8 text; save it as UTF-8")]
+    return parse_yaml(text, shown_as)
+
+
+def parse_yaml(text: str, shown_as: str) -> tuple[object, list[Problem]]:
+    """Read YAML text (a file's, or an old version of it from git)."""
     if not text.strip():
         return None, [Problem(shown_as, 1, "", "the file is empty; expected YAML fields")]
     loader = _LineLoader(text)
     loader.duplicate_keys = []
     loader.source = text.splitlines()
+    loader.shown = shown_as
     try:
         data = loader.get_single_data()
     except yaml.YAMLError as error:

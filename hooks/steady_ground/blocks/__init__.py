@@ -1,7 +1,8 @@
 """Block types: each folder here is one type with its schema and template.
 
-Adding a type means adding a folder with an __init__.py (SCHEMA, TITLE_FIELD)
-and a template.html.j2; nothing else has to change.
+Adding a type means adding a folder with an __init__.py (SCHEMA, TITLE_FIELD,
+and PARTS_FIELD when a list of its parts gets anchors of their own) and a
+template.html.j2; nothing else has to change.
 """
 from __future__ import annotations
 
@@ -25,6 +26,8 @@ class BlockType:
     title_field: str  # the field an id is made from when none is given
     template: str  # template name for the Jinja loader
     doc: str
+    parts_field: str | None = None  # a list whose items get their own anchor (sub-sections, parts)
+    part_id_prefixed: bool = False  # a part's anchor starts with the block's id
 
 
 def common_fields() -> dict[str, Field]:
@@ -52,6 +55,8 @@ def _discover() -> dict[str, BlockType]:
             title_field=module.TITLE_FIELD,
             template=f"{folder.name}/template.html.j2",
             doc=(module.__doc__ or "").strip(),
+            parts_field=getattr(module, "PARTS_FIELD", None),
+            part_id_prefixed=getattr(module, "PART_ID_PREFIXED", False),
         )
     return types
 

@@ -9,6 +9,7 @@ BODY = ListOf(
 )
 
 TITLE_FIELD = "heading"
+PARTS_FIELD = "subsections"  # each sub-section has its own anchor, made from its heading unless it has an id
 SCHEMA = {
     "heading": Text(doc="The section's heading."),
     "intro": Text(required=False, doc="One paragraph under the heading."),

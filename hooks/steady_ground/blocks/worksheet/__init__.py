@@ -28,6 +28,9 @@ class Part(Record):
             check.problem(own_line, f"{path}.table", "needs 'rows:' (a number of blank rows) or 'row_labels:'")
         return clean
 
+    def words_only(self):
+        return Record(super().words_only().fields, required=self.required)  # what a part must hold is structure
+
 
 PROMPT = Record({
     "label": Text(markdown=False, doc="The question or item, always shown."),
@@ -54,6 +57,8 @@ TABLE = Record({
 }, required=False, doc="A table to fill in; it needs 'rows:' or 'row_labels:'. Not together with 'prompts:'.")
 
 TITLE_FIELD = "heading"
+PARTS_FIELD = "parts"  # each part has its own anchor: '<block id>-<part heading>' unless it has an id
+PART_ID_PREFIXED = True
 SCHEMA = {
     "heading": Text(doc="The worksheet's heading."),
     "intro": Text(required=False, doc="One paragraph under the heading."),
