@@ -27,7 +27,9 @@ from .yamlfile import Node, load_yaml
 
 FOLDER = "overrides"
 CHANGES_FILE = "changes.yml"
-RELATED = re.compile(r"(^|\.)see\[\d+\]$")  # a block's "see:" list, whose entries may simply go
+# Lists of places that may simply lose an entry: a block's "see:" list and a term's "covered_in:".
+RELATED_LISTS = ("see", "covered_in")
+RELATED = re.compile(r"(^|\.)(see|covered_in)\[\d+\]$")
 BLOCK_FILE = re.compile(r"^([a-z0-9]+(?:-[a-z0-9]+)*)\.yml$")
 
 
@@ -264,9 +266,15 @@ def _recheck_links(guide: Guide, root: Path, found: _Found, hidden: set[str],
             kept.append((target, source, line, path))
     # A hidden page simply leaves the "Related:" lists; a link in the text itself is reported above.
     for page in guide.pages:
-        for block in page.blocks:
-            if block.data.get("see"):
-                block.data["see"] = [t for t in block.data["see"] if t.partition("/")[0] not in hidden]
+        for index, block in enumerate(page.blocks):
+            for key in RELATED_LISTS:
+                if not block.data.get(key):
+                    continue
+                block.data[key] = [t for t in block.data[key] if t.partition("/")[0] not in hidden]
+                if not block.data[key] and key == "covered_in":
+                    problems.append(Problem(page.source, block.line, f"blocks[{index}].covered_in",
+                                            "every place this term links to is hidden by "
+                                            "site-data/overrides/changes.yml; add a page it can link to"))
     guide.anchors.clear()
     sources = {page.id: page.source for page in guide.pages}
     found_here: list[Problem] = []
