@@ -15,6 +15,9 @@ from .project import Project, load_project
 from .render import PageRenderer, toc_tokens
 
 
+WORD_LIST_BOOST = 0.5  # search weight of a page made of term blocks (1 is every other page's)
+
+
 class GuideBuild:
     """State for one MkDocs build: the checked guide, its settings and renderer."""
 
@@ -39,6 +42,9 @@ class GuideBuild:
         config.theme["language"] = self.organization["language"]
         config.extra["organization"] = self.organization
         config.extra["strings"] = self.settings.strings
+        # The word list (the first page made of term blocks), for the search panel's signposts.
+        config.extra["glossary_src_uri"] = next(
+            (page.src_uri for page in self.guide.pages if any(b.type == "term" for b in page.blocks)), None)
 
     def add_pages(self, files: Files, config) -> Files:
         """Swap the YAML sources for generated pages, and set the menu."""
@@ -72,5 +78,12 @@ def _front_matter(page: Page) -> str:
     title = page.title.replace('"', '\\"')
     description = plain.replace('"', '\\"')
     # The booklet repeats every worksheet: in search it comes after the worksheets' own pages.
-    search = "search:\n  boost: 0.1\n" if page.print_booklet else ""
+    # The word list answers many words in a line or two: where a guide page covers the
+    # word well, that page comes first, and the word's entry just after it.
+    if page.print_booklet:
+        search = "search:\n  boost: 0.1\n"
+    elif any(block.type == "term" for block in page.blocks):
+        search = f"search:\n  boost: {WORD_LIST_BOOST}\n"
+    else:
+        search = ""
     return f'---\ntitle: "{title}"\ndescription: "{description}"\n{search}---\n'

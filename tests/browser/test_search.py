@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .conftest import wait_for_search_index
+from .conftest import SETTINGS, wait_for_search_index
 
 # (what a reader types, where it must lead: "page/" or "page/#block", the lowest rank allowed)
 GUIDE_WORDS = [
@@ -162,3 +162,83 @@ def test_a_block_result_opens_the_page_at_that_block(browser, site_url):
         const hit = document.elementFromPoint(r.left + 5, r.top + r.height / 2); return h.contains(hit); }""")
     context.close()
     assert in_view, "the block's heading is on screen, not under the top bar"
+
+
+# --- A search that finds nothing --------------------------------------------------
+
+NOTHING = "zqxw wobblefrotz"  # no word of the guide starts like these
+STRINGS = SETTINGS.strings
+PANEL = ".md-search-result .sg-search-empty"
+PANEL_JS = """() => {
+  const panel = document.querySelector('.md-search-result .sg-search-empty');
+  if (!panel || panel.hidden) return null;
+  return {intro: panel.querySelector('[role=status]').textContent.trim(),
+          links: [...panel.querySelectorAll('a')].map(a => [a.textContent.trim(), new URL(a.href).pathname])};
+}"""
+
+
+def open_empty_search(browser, site_url, start: str = "tools/"):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    box = SearchBox(page, site_url + start)
+    groups = box.search(NOTHING)
+    assert groups == [], f"{NOTHING!r} should find nothing: {groups}"
+    page.wait_for_selector(PANEL, state="visible")
+    return context, page
+
+
+def assert_left_no_trace(page, site_url: str, landed: str) -> None:
+    page.wait_for_function("() => !document.getElementById('__search').checked")
+    assert page.url == site_url + landed, page.url  # no search words in the address
+    assert page.evaluate("localStorage.length + sessionStorage.length + document.cookie.length") == 0
+
+
+def test_a_search_that_finds_nothing_offers_help_the_word_list_and_the_start(browser, site_url):
+    context, page = open_empty_search(browser, site_url)
+    try:
+        shown = page.evaluate(PANEL_JS)
+        root = urlsplit(site_url).path
+        assert shown == {"intro": STRINGS["search_empty_intro"], "links": [
+            [STRINGS["search_empty_help"], root + "get-help/"],
+            [STRINGS["search_empty_words"], root + "words/"],
+            [STRINGS["search_empty_start"], root],
+        ]}
+        for key in ("search_empty_help_text", "search_empty_words_text", "search_empty_start_text"):
+            assert page.locator(PANEL).get_by_text(STRINGS[key]).is_visible()
+        # Words that find something put the results back, without the panel.
+        page.keyboard.press("Control+A")
+        page.keyboard.insert_text("safety plan")
+        page.keyboard.press("End")
+        page.wait_for_selector(".md-search-result__item")
+        assert page.evaluate(PANEL_JS) is None
+    finally:
+        context.close()
+
+
+def test_by_mouse_a_place_in_the_panel_opens_and_the_search_closes(browser, site_url):
+    context, page = open_empty_search(browser, site_url)
+    try:
+        with page.expect_navigation():
+            page.locator(PANEL).get_by_role("link", name=STRINGS["search_empty_words"]).click()
+        page.wait_for_load_state()
+        assert page.locator("article h1").text_content().strip() == "Words people use"
+        assert_left_no_trace(page, site_url, "words/")
+    finally:
+        context.close()
+
+
+def test_by_keyboard_the_arrow_keys_reach_the_places_and_enter_opens_one(browser, site_url):
+    context, page = open_empty_search(browser, site_url)
+    try:
+        focused = []
+        for _ in range(3):
+            page.keyboard.press("ArrowDown")
+            focused.append(page.evaluate("document.activeElement.textContent.trim()"))
+        assert focused == [STRINGS["search_empty_help"], STRINGS["search_empty_words"], STRINGS["search_empty_start"]]
+        page.keyboard.press("ArrowUp")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        page.wait_for_load_state()
+        assert_left_no_trace(page, site_url, "words/")
+    finally:
+        context.close()
