@@ -15,9 +15,6 @@ from .project import Project, load_project
 from .render import PageRenderer, toc_tokens
 
 
-WORD_LIST_BOOST = 0.5  # search weight of a page made of term blocks (1 is every other page's)
-
-
 class GuideBuild:
     """State for one MkDocs build: the checked guide, its settings and renderer."""
 
@@ -78,12 +75,5 @@ def _front_matter(page: Page) -> str:
     title = page.title.replace('"', '\\"')
     description = plain.replace('"', '\\"')
     # The booklet repeats every worksheet: in search it comes after the worksheets' own pages.
-    # The word list answers many words in a line or two: where a guide page covers the
-    # word well, that page comes first, and the word's entry just after it.
-    if page.print_booklet:
-        search = "search:\n  boost: 0.1\n"
-    elif any(block.type == "term" for block in page.blocks):
-        search = f"search:\n  boost: {WORD_LIST_BOOST}\n"
-    else:
-        search = ""
+    search = "search:\n  boost: 0.1\n" if page.print_booklet else ""
     return f'---\ntitle: "{title}"\ndescription: "{description}"\n{search}---\n'
