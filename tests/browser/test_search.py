@@ -171,7 +171,7 @@ STRINGS = SETTINGS.strings
 PANEL = ".md-search-result .sg-search-empty"
 PANEL_JS = """() => {
   const panel = document.querySelector('.md-search-result .sg-search-empty');
-  if (!panel || panel.hidden) return null;
+  if (!panel) return null;
   return {intro: panel.querySelector('[role=status]').textContent.trim(),
           links: [...panel.querySelectorAll('a')].map(a => [a.textContent.trim(), new URL(a.href).pathname])};
 }"""

@@ -19,15 +19,20 @@
 
     var panel = template.content.firstElementChild.cloneNode(true);
     var intro = panel.querySelector(".sg-search-empty__intro");
-    panel.hidden = true;
-    meta.after(panel);
 
+    // The panel is in the page only while it is shown: the theme's arrow keys
+    // walk every link in the result area, and must never stop on a hidden one.
     function update() {
       var empty = input.value.trim() !== "" && meta.textContent.trim() === none;
-      if (empty === !panel.hidden) return;
-      panel.hidden = !empty;
-      // A status message is read when its text appears.
-      intro.textContent = empty ? intro.getAttribute("data-text") : "";
+      if (empty === panel.isConnected) return;
+      if (empty) {
+        meta.after(panel);
+        // A status message is read when its text appears.
+        intro.textContent = intro.getAttribute("data-text");
+      } else {
+        panel.remove();
+        intro.textContent = "";
+      }
     }
 
     new MutationObserver(update).observe(meta, { childList: true, characterData: true, subtree: true });
