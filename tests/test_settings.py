@@ -210,3 +210,8 @@ def test_language_switches_html_lang_search_stemming_and_interface(mini_project:
     assert json.loads((site / "search" / "search_index.json").read_text())["config"]["lang"] == ["es"]
     faq = (site / "faq" / "index.html").read_text()
     assert "Relacionado:" in faq and "Related:" not in faq  # our interface strings
+    # The short exit line, and the places a search that finds nothing offers (this
+    # small guide has no word list, so that place is left out).
+    assert "La salida no lo oculta todo." in faq
+    assert ">Busca ayuda ahora</a>" in faq and ">Por dónde empezar</a>" in faq
+    assert "Palabras que usa la gente" not in faq
