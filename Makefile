@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup tools system check build bundle serve test bench clean
+.PHONY: setup tools system check build schemas bundle serve test bench clean
 
 setup: $(VENV)/.installed
 
@@ -29,6 +29,11 @@ check: setup
 
 build: setup tools
 	$(PY) -m steady_ground build
+
+# The JSON Schemas code editors use to check content/ and site-data/ while you type
+# (schemas/ and .vscode/settings.json). Run after adding a block type or a field.
+schemas: setup
+	$(PY) -m steady_ground schemas
 
 # The whole guide as one zip that opens from a USB stick (dist/<name>-offline.zip).
 bundle: setup tools

@@ -1,4 +1,4 @@
-"""Command line: `python -m steady_ground check` or `python -m steady_ground build`.
+"""Command line: `python -m steady_ground check`, `build`, or `schemas` (the code editors' schemas).
 
 `build` checks everything first, builds into a staging folder next to the
 site folder and only then swaps it in, so a failed build never leaves a
@@ -55,15 +55,29 @@ def build(root: Path, site_dir: Path, config: str = "mkdocs.yml") -> int:
     return 0
 
 
+def schemas(root: Path) -> int:
+    from .editor_schemas import SchemaError, write_schemas
+
+    try:
+        changed = write_schemas(root)
+    except SchemaError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print("Updated the editor schemas: " + ", ".join(changed) if changed else "The editor schemas are up to date.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m steady_ground", description=__doc__.split("\n")[0])
-    parser.add_argument("command", choices=["check", "build"])
+    parser.add_argument("command", choices=["check", "build", "schemas"])
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the project folder (has mkdocs.yml)")
     parser.add_argument("--site-dir", type=Path, default=None, help="where to put the built site")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     if args.command == "check":
         return check(root)
+    if args.command == "schemas":
+        return schemas(root)
     return build(root, args.site_dir or root / "site")
 
 

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .blocks import BLOCK_TYPES
+from .blocks import BLOCK_TYPES, BlockList
 from .problems import ContentError, Problem
 from .schema import Check, Flag, Record, Text, slug
 from .yamlfile import Items, Node, load_yaml
@@ -20,15 +20,17 @@ FOLDER = re.compile(r"^(\d+)-([a-z0-9]+(?:-[a-z0-9]+)*)$")
 SECTION_FILE = "_section.yml"
 
 PAGE_FIELDS = Record({
-    "title": Text(markdown=False),
-    "nav_title": Text(markdown=False, required=False),
-    "summary": Text(),
-    "content_note": Flag(required=False, default=False),
-    # The page also shows every worksheet of the guide, to print them as one booklet.
-    "print_booklet": Flag(required=False, default=False),
-    "blocks": Text(),  # replaced below: blocks are checked one by one by type
+    "title": Text(markdown=False, doc="The page heading and the browser tab's title."),
+    "nav_title": Text(markdown=False, required=False, doc="A shorter label for the menu (the title when left out)."),
+    "summary": Text(doc="One or two plain sentences under the heading, also used by search engines."),
+    "content_note": Flag(required=False, default=False,
+                         doc="true opens the page with a short note that it talks about abuse or violence."),
+    "print_booklet": Flag(required=False, default=False,
+                          doc="true also shows every worksheet of the guide, to print them as one booklet."),
+    # Checked one block at a time by its type in _page_blocks below.
+    "blocks": BlockList(doc="The page's content in order. Each block starts with 'type:', which decides its fields."),
 })
-SECTION_FIELDS = Record({"title": Text(markdown=False)})
+SECTION_FIELDS = Record({"title": Text(markdown=False, doc="The menu heading for the pages in this folder.")})
 
 
 @dataclass
@@ -123,9 +125,7 @@ def _load_page(path: Path, page_id: str, src_uri: str, group: str | None, root: 
         check.problem(1, "", "expected page fields (title, summary, blocks), got a list or text")
         problems += check.problems
         return None
-    fields = PAGE_FIELDS.check(data, data.line, "", check, skip=("blocks",))
-    if "blocks" not in data:
-        check.problem(data.line, "blocks", "is missing; expected a list of blocks")
+    fields = PAGE_FIELDS.check(data, data.line, "", check, skip=("blocks",))  # reports a missing 'blocks:'
     blocks = _page_blocks(data, check) if "blocks" in data else []
     problems += check.problems
     refs += check.refs

@@ -53,10 +53,18 @@ class Labels(Field):
             labels[key] = Text(markdown=False).check(label, key_line, f"{path}.{key}", check)
         return labels
 
+    def _json_schema(self):
+        return {"type": "object", "propertyNames": {"pattern": ID_PATTERN.pattern},
+                "additionalProperties": Text(markdown=False, doc="The new label in the menu.").json_schema(),
+                "errorMessage": f"expected {self.expected}"}
+
 
 CHANGES = Record({
-    "hide": ListOf(Id(), required=False, default=[], minimum=0),
-    "menu_labels": Labels(required=False, default={}),
+    "hide": ListOf(Id(), required=False, default=[], minimum=0,
+                   doc="Pages (by id, like 'moving-forward') to leave out of the guide. The start page "
+                       "cannot be hidden."),
+    "menu_labels": Labels(required=False, default={},
+                          doc="New menu labels by page or folder id, like 'get-help: Call us now'."),
 })
 
 

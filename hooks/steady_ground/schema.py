@@ -6,15 +6,27 @@ plain values (str, list, dict) for templates.
 """
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 
-from .markup import TextRenderer
+from .markup import HTML_LIKE, TextRenderer
 from .problems import Problem
 from .yamlfile import Items, Node
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_ID = ID_PATTERN.pattern[1:-1]
+# What a ref can point to: a page id, or a page id, a slash and a block id ('faq/how-long-to-wait').
+REF_PATTERN = re.compile(rf"^\s*(?:ref:)?{_ID}(?:/{_ID})?\s*$")
 _TEXT = TextRenderer()
+
+# JSON Schema (draft-07) fragments for code editors: each field type says what it accepts
+# (json_schema below), so the schemas in schemas/ come from the same definitions the build
+# checks with. Patterns are written so that Python and ECMAScript (editors) read them alike;
+# "errorMessage" and "patternErrorMessage" are the editors' own keywords for the message shown.
+_NOT_EMPTY = r"\S"
+_NO_HTML = r"^(?![\s\S]*" + HTML_LIKE.pattern + ")"
+_NO_LINKS = r"^(?!(?=[\s\S]*\[)[\s\S]*\]\()"
 
 
 @dataclass
@@ -59,6 +71,30 @@ class Field:
     def wrong(self, value: object, line: int, path: str, check: Check) -> None:
         check.problem(line, path, f"expected {self.expected}, got {_kind(value)}")
 
+    def with_doc(self, doc: str) -> "Field":
+        """The same field with its own help text, for a shared field used in several places."""
+        described = copy.copy(self)
+        described.doc = doc
+        return described
+
+    def json_schema(self) -> dict:
+        """What this field accepts, as a JSON Schema for code editors; its doc is the hover text."""
+        return self._described(self._json_schema())
+
+    def _json_schema(self) -> dict:
+        raise NotImplementedError(f"{type(self).__name__} has no JSON Schema; give it a _json_schema method")
+
+    def _described(self, schema: dict) -> dict:
+        if self.doc:
+            schema = {"description": self.doc, **schema}
+        if not self.required and self.default not in (None, [], {}):
+            schema["default"] = self.default
+        return schema
+
+    def _scalar(self, schema: dict) -> dict:
+        """A single value: editors show the build's own words when it is of the wrong kind."""
+        return {**schema, "errorMessage": f"expected {self.expected}"}
+
 
 class Text(Field):
     """Plain text with inline Markdown; refs are collected for later checks."""
@@ -89,6 +125,18 @@ class Text(Field):
             check.refs.append((ref, check.file, line, path))
         return text
 
+    def _json_schema(self):
+        rules = [{"pattern": _NO_HTML, "patternErrorMessage": "HTML is not allowed in text; write plain text, "
+                                                             "*emphasis* or [a link](https://...)"}]
+        if not self.markdown:
+            rules.append({"pattern": _NO_LINKS,
+                          "patternErrorMessage": "links are not allowed in this field; write plain text"})
+        schema = {"type": "string", "pattern": _NOT_EMPTY,
+                  "patternErrorMessage": f"is empty; expected {self.expected}", "allOf": rules}
+        if self.max_length:
+            schema["maxLength"] = self.max_length
+        return self._scalar(schema)
+
 
 class Pattern(Text):
     """Short text that must match a pattern (ids, durations, phone numbers)."""
@@ -109,6 +157,14 @@ class Pattern(Text):
             check.problem(line, path, f"'{text}' is not valid; expected {self.expected}")
             return None
         return text
+
+    def _json_schema(self):
+        pattern = self.pattern.pattern
+        if not pattern.startswith("^"):
+            pattern = f"^(?:{pattern})"  # the build matches from the start; JSON Schema searches
+        # A number is read as its digits (an unquoted 911), so numbers are left to the build.
+        return self._scalar({"type": ["string", "number"], "pattern": pattern,
+                             "patternErrorMessage": f"expected {self.expected}"})
 
 
 class Id(Pattern):
@@ -132,6 +188,11 @@ class Ref(Field):
         check.refs.append((target, check.file, line, path))
         return target
 
+    def _json_schema(self):
+        # Only the form: whether the page or block exists is checked by the build.
+        return self._scalar({"type": "string", "pattern": REF_PATTERN.pattern,
+                             "patternErrorMessage": f"expected {self.expected}"})
+
 
 class Flag(Field):
     expected = "true or false"
@@ -141,6 +202,9 @@ class Flag(Field):
             self.wrong(value, line, path, check)
             return None
         return value
+
+    def _json_schema(self):
+        return self._scalar({"type": "boolean"})
 
 
 class Number(Field):
@@ -155,6 +219,9 @@ class Number(Field):
             return None
         return value
 
+    def _json_schema(self):
+        return self._scalar({"type": "integer", "minimum": self.minimum, "maximum": self.maximum})
+
 
 class Choice(Field):
     def __init__(self, options: list[str], *args, **kwargs):
@@ -168,6 +235,9 @@ class Choice(Field):
             check.problem(line, path, f"{shown} is not allowed; expected {self.expected}")
             return None
         return value
+
+    def _json_schema(self):
+        return self._scalar({"enum": list(self.options)})
 
 
 class ListOf(Field):
@@ -189,6 +259,14 @@ class ListOf(Field):
         lines = value.item_lines if isinstance(value, Items) else [line] * len(value)
         return [self.item.check(item, item_line, f"{path}[{index}]", check)
                 for index, (item, item_line) in enumerate(zip(value, lines))]
+
+    def _json_schema(self):
+        items = {"type": "array", "items": self.item.json_schema()}
+        if self.minimum:
+            items["minItems"] = self.minimum
+        if self.single_ok:
+            return {"anyOf": [items, self.item.json_schema()]}
+        return items
 
 
 class Record(Field):
@@ -217,6 +295,7 @@ class Record(Field):
                               f"expected one of: {', '.join(self.fields)}")
                 continue
             if item is None and not self.fields[key].required:
+                clean[key] = self.fields[key].default  # 'intro:' with nothing after it: as if not given
                 continue
             clean[key] = self.fields[key].check(item, key_line, prefix + key, check)
         for key, spec in self.fields.items():
@@ -227,6 +306,19 @@ class Record(Field):
             else:
                 clean[key] = spec.default
         return clean
+
+    def _json_schema(self):
+        schema = {
+            "type": "object",
+            # An optional field left empty ('intro:' with nothing after it) counts as not given.
+            "properties": {key: spec.json_schema() if spec.required else _or_nothing(spec.json_schema())
+                           for key, spec in self.fields.items()},
+            "additionalProperties": False,
+        }
+        required = [key for key, spec in self.fields.items() if spec.required]
+        if required:
+            schema["required"] = required
+        return schema
 
 
 class OneOf(Field):
@@ -251,6 +343,27 @@ class OneOf(Field):
             return None
         self.wrong(value, line, path, check)
         return None
+
+    def _json_schema(self):
+        options = [self.text.json_schema()] if self.text else []
+        options += [{"type": "object", "properties": {key: record.json_schema()}, "required": [key],
+                     "additionalProperties": False} for key, record in self.records.items()]
+        return {"anyOf": options}
+
+
+def _or_nothing(schema: dict) -> dict:
+    """The schema of an optional field, which may also be left empty (null)."""
+    schema = dict(schema)
+    if "anyOf" in schema:
+        schema["anyOf"] = [*schema["anyOf"], {"type": "null"}]
+    elif "enum" in schema:
+        schema["enum"] = [*schema["enum"], None]
+    elif "type" in schema:
+        types = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
+        schema["type"] = [*types, "null"]
+    else:
+        schema = {"anyOf": [schema, {"type": "null"}]}
+    return schema
 
 
 def _suggest(key: str, known) -> str:

@@ -13,62 +13,85 @@ PHONE = Pattern(r"^\+?[0-9][0-9 ()\-]*$", "a phone number of digits, spaces, ( )
 # A host name with a dot, then an optional port and path. Quotes, < > and spaces are
 # refused so an address can never break out of the HTML attribute it is written into.
 HTTPS_URL = Pattern(r"^https://[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+"
-                    r"(?::[0-9]{1,5})?(?:[/?#][^\s\"'<>\\`]*)?$",
+                    r"""(?::[0-9]{1,5})?(?:[/?#][^\s"'<>\\`]*)?$""",
                     "an absolute https:// address, like https://www.example.org/")
 
 
-def _colour(required: bool = True) -> Pattern:
+def _colour(required: bool = True, doc: str = "") -> Pattern:
     return Pattern(r"^#[0-9A-Fa-f]{6}$", "a colour written as # and six hex digits, like '#1f4e79'",
-                   required=required)
+                   required=required, doc=doc)
 
 
 LOGO_TYPES = (".svg", ".png", ".jpg", ".jpeg", ".webp")
 LOGO_MAX_BYTES = 200_000  # a large logo slows every page on a slow phone
 
-ORGANIZATION = Record({
-    "name": Text(markdown=False),
-    "description": Text(markdown=False),  # a sentence for search engines and link previews
-    # A picture file in site-data/ shown in the top bar, like 'logo.svg'. Optional.
-    "logo": Pattern(r"^[A-Za-z0-9][A-Za-z0-9._-]*$", "a file name in site-data/, like 'logo.svg'",
-                    required=False),
-    "colours": Record({
-        "primary": _colour(),  # the top bar, and links on the light page
-        "text_on_primary": _colour(required=False),  # the words in the top bar (white when not given)
-        "accent": _colour(required=False),  # links under the pointer (primary when not given)
-        "dark_mode_links": _colour(required=False),  # links on the dark page (made from primary)
-    }, required=False),
-    "language": Pattern(r"^[a-z]{2}$", "a two-letter language code with a strings file, like 'en'"),
-    "region": Text(markdown=False),
-    "emergency": Record({"label": Text(markdown=False), "number": PHONE}),
-    "help_channels": ListOf(Record({
-        "kind": Choice(["phone", "text", "chat", "email"]),
-        "label": Text(markdown=False),
-        "value": Text(markdown=False),
-        "hours": Text(markdown=False, required=False),
-        "languages": ListOf(Text(markdown=False), required=False, default=[]),
-    })),
-    "quick_exit": Record({
-        "label": Text(markdown=False),
-        "destination": HTTPS_URL,
-        # Guide pages replace each other in the tab's history instead of adding entries.
-        "keep_out_of_history": Flag(required=False, default=True),
-    }),
-    "printing": Record({
-        # Worksheets (by page id) whose printout shows the organization's name.
-        # None by default: a printed safety plan that names a service can put someone at risk.
-        "show_organization_on": ListOf(Text(markdown=False), required=False, default=[], minimum=0),
-    }, required=False, default={"show_organization_on": []}),
-    # Shown at the bottom of every page. Plain text with *emphasis* and https:// links.
-    "footer": Text(required=False),
-    "privacy": Text(required=False),
-})
-
+# What a help channel's value must be, by its kind (checked once the rest of the file is right).
 _CHANNEL_VALUE = {
     "phone": PHONE,
     "text": PHONE,
     "chat": HTTPS_URL,
-    "email": Pattern(r"^[^@\s\"'<>]+@[^@\s\"'<>]+\.[^@\s\"'<>]+$", "an email address"),
+    "email": Pattern(r"""^[^@\s"'<>]+@[^@\s"'<>]+\.[^@\s"'<>]+$""", "an email address"),
 }
+
+
+class _Channel(Record):
+    """A help channel; load_settings checks its value by its kind."""
+
+    def _json_schema(self):
+        schema = super()._json_schema()
+        schema["allOf"] = [{"if": {"properties": {"kind": {"const": kind}}, "required": ["kind"]},
+                            "then": {"properties": {"value": value.json_schema()}}}
+                           for kind, value in _CHANNEL_VALUE.items()]
+        return schema
+
+
+ORGANIZATION = Record({
+    "name": Text(markdown=False, doc="The organization's name, shown in the top bar and page titles."),
+    "description": Text(markdown=False, doc="A sentence about the guide for search engines and link previews."),
+    "logo": Pattern(r"^[A-Za-z0-9][A-Za-z0-9._-]*$", "a file name in site-data/, like 'logo.svg'",
+                    required=False, doc="A picture file in site-data/ shown in the top bar, like 'logo.svg' "
+                                        "(svg, png, jpg or webp, under 200 KB). Optional."),
+    "colours": Record({
+        "primary": _colour(doc="The top bar, and links on the light page."),
+        "text_on_primary": _colour(required=False, doc="The words in the top bar (white when not given)."),
+        "accent": _colour(required=False, doc="Links under the pointer (the primary colour when not given)."),
+        "dark_mode_links": _colour(required=False, doc="Links on the dark page (made from primary when not given)."),
+    }, required=False, doc="Brand colours. The build checks that text stays readable on them."),
+    "language": Pattern(r"^[a-z]{2}$", "a two-letter language code with a strings file, like 'en'",
+                        doc="The guide's language, like 'en': site-data/strings/<language>.yml holds its "
+                            "interface text."),
+    "region": Text(markdown=False, doc="Where the organization helps, like 'United States'."),
+    "emergency": Record({
+        "label": Text(markdown=False, doc="Its name on the page, like 'Emergency'."),
+        "number": PHONE.with_doc("The number itself, like '911'. Write it in quotes."),
+    }, doc="The emergency number shown next to the quick exit and on every help list."),
+    "help_channels": ListOf(_Channel({
+        "kind": Choice(list(_CHANNEL_VALUE), doc="phone or text: a phone number; chat: an https:// address; "
+                                                 "email: an email address."),
+        "label": Text(markdown=False, doc="The channel's name, like 'National Domestic Violence Hotline'."),
+        "value": Text(markdown=False, doc="The number or address, written as its kind needs."),
+        "hours": Text(markdown=False, required=False, doc="When someone answers, like '24 hours a day, every day'."),
+        "languages": ListOf(Text(markdown=False), required=False, default=[],
+                            doc="The languages it answers in."),
+    }), doc="The organization's help lines, in the order shown (at least one)."),
+    "quick_exit": Record({
+        "label": Text(markdown=False, doc="The words on the red exit button, like 'Exit this page'."),
+        "destination": HTTPS_URL.with_doc("The everyday site the exit opens instead of the guide, like a "
+                                          "weather or news page. Must start with https://."),
+        "keep_out_of_history": Flag(required=False, default=True,
+                                    doc="true: guide pages replace each other in the tab's history instead of "
+                                        "adding entries."),
+    }, doc="The quick exit on every page."),
+    "printing": Record({
+        "show_organization_on": ListOf(Text(markdown=False), required=False, default=[], minimum=0,
+                                       doc="Worksheets (by page id) whose printout shows the organization's "
+                                           "name. None by default: a printed safety plan that names a service "
+                                           "can put someone at risk."),
+    }, required=False, default={"show_organization_on": []}, doc="What printed worksheets show."),
+    "footer": Text(required=False, doc="Shown at the bottom of every page. Plain text with *emphasis* and "
+                                       "https:// links."),
+    "privacy": Text(required=False, doc="What the site does and does not keep about visitors, shown in the footer."),
+})
 
 
 class StringsFile(Field):
@@ -76,13 +99,19 @@ class StringsFile(Field):
 
     expected = "a list of named texts"
 
-    def __init__(self, keys: list[str]):
+    def __init__(self, keys: list[str], docs: dict[str, str] | None = None):
         super().__init__()
         self.keys = keys
+        self.docs = docs or {}  # hover text by key for editors, such as the English text
+
+    def _record(self) -> Record:
+        return Record({key: Text(markdown=False, doc=self.docs.get(key, "")) for key in self.keys})
 
     def check(self, value, line, path, check):
-        fields = {key: Text(markdown=False) for key in self.keys}
-        return Record(fields).check(value, line, path, check)
+        return self._record().check(value, line, path, check)
+
+    def _json_schema(self):
+        return self._record().json_schema()
 
 
 @dataclass

@@ -9,7 +9,7 @@ import importlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..schema import Field, Id, ListOf, Ref
+from ..schema import Field, Id, ListOf, Record, Ref
 
 HERE = Path(__file__).parent
 
@@ -25,8 +25,11 @@ class BlockType:
 
 def common_fields() -> dict[str, Field]:
     return {
-        "id": Id(required=False, doc="anchor for links and search results"),
-        "see": ListOf(Ref(), required=False, single_ok=True, default=[], doc="related pages or blocks"),
+        "id": Id(required=False, doc="The block's anchor, for links and search results, like 'how-long-to-wait'. "
+                                     "Made from the heading when left out; unique across the guide."),
+        "see": ListOf(Ref(), required=False, single_ok=True, default=[],
+                      doc="Related pages or blocks, shown as 'Related' links: a page id like 'safety' "
+                          "or a block like 'faq/how-long-to-wait'."),
     }
 
 
@@ -46,3 +49,40 @@ def _discover() -> dict[str, BlockType]:
 
 
 BLOCK_TYPES = _discover()
+
+
+TYPE_DOC = "Which kind of block this is; it decides the block's other fields."
+
+
+def block_json_schema() -> dict:
+    """One block as a JSON Schema for code editors: 'type:' picks the kind, and that kind's fields apply.
+
+    Each kind is an if/then branch keyed by its 'type', so an editor reports an unknown field
+    against the right kind and completes the fields of the kind already chosen.
+    """
+    names = list(BLOCK_TYPES)
+    branches = []
+    for name, kind in BLOCK_TYPES.items():
+        fields = Record(kind.fields).json_schema()
+        fields["properties"] = {"type": {"description": kind.doc, "const": name}, **fields["properties"]}
+        fields["required"] = ["type", *fields.get("required", [])]
+        chosen = {"type": "object", "properties": {"type": {"const": name}}, "required": ["type"]}
+        branches.append({"if": chosen, "then": {"title": f"{name} block", "description": kind.doc, **fields}})
+    return {
+        "type": "object",
+        "errorMessage": "expected a block: a set of fields starting with 'type:'",
+        "required": ["type"],
+        "properties": {"type": {"description": TYPE_DOC, "enum": names,
+                                "enumDescriptions": [kind.doc for kind in BLOCK_TYPES.values()],
+                                "errorMessage": "unknown block type; expected one of: " + ", ".join(names)}},
+        "allOf": branches,
+    }
+
+
+class BlockList(Field):
+    """A page's blocks in order, each checked by its type (content.py does the checking)."""
+
+    expected = "a list of blocks (at least one), each with a 'type:'"
+
+    def _json_schema(self):
+        return {"type": "array", "minItems": 1, "items": block_json_schema()}

@@ -12,11 +12,16 @@ class _Item(Record):
             return {"item": Text().check(value, line, path, check), "helps": None}
         return super().check(value, line, path, check)
 
+    def _json_schema(self):
+        return {"anyOf": [Text().json_schema(), super()._json_schema()]}
+
 
 TITLE_FIELD = "heading"
 SCHEMA = {
-    "heading": Text(),
-    "intro": Text(required=False),
-    "items": ListOf(_Item({"item": Text(), "helps": Text(required=False)})),
-    "closing": Text(required=False),
+    "heading": Text(doc="The checklist's heading."),
+    "intro": Text(required=False, doc="One paragraph before the list."),
+    "items": ListOf(_Item({"item": Text(doc="The thing to notice or tick off."),
+                           "helps": Text(required=False, doc="What helps with it, shown under the item.")}),
+                    doc="At least one. Each is plain text, or 'item:' with an optional 'helps:'."),
+    "closing": Text(required=False, doc="One paragraph after the list."),
 }

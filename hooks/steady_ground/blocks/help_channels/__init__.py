@@ -3,6 +3,6 @@ from ...schema import Text
 
 TITLE_FIELD = "heading"
 SCHEMA = {
-    "heading": Text(),
-    "intro": Text(required=False),
+    "heading": Text(doc="The heading above the numbers; the numbers come from site-data/organization.yml."),
+    "intro": Text(required=False, doc="One paragraph before the numbers."),
 }

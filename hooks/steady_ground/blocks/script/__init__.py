@@ -3,7 +3,7 @@ from ...schema import Text
 
 TITLE_FIELD = "situation"
 SCHEMA = {
-    "situation": Text(),
-    "say": Text(),
-    "why": Text(),
+    "situation": Text(doc="When to use these words, like 'Asking for accountability'."),
+    "say": Text(doc="The words themselves."),
+    "why": Text(doc="Why these words help."),
 }

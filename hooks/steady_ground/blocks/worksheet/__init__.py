@@ -30,45 +30,49 @@ class Part(Record):
 
 
 PROMPT = Record({
-    "label": Text(markdown=False, doc="the question or item, always shown"),
-    "hint": Text(required=False, doc="a short example or tip under the label"),
+    "label": Text(markdown=False, doc="The question or item, always shown."),
+    "hint": Text(required=False, doc="A short example or tip under the label."),
     "kind": Choice(PROMPT_KINDS, required=False, default="lines",
                    doc="lines: space to write; line: one line; short: a short line (a date, a time); "
-                       "checkbox: a box to tick"),
-    "lines": Number(required=False, minimum=1, maximum=12, default=2, doc="how many lines for 'lines'"),
+                       "checkbox: a box to tick."),
+    "lines": Number(required=False, minimum=1, maximum=12, default=2, doc="How many lines for 'lines'."),
 })
 
 TABLE = Record({
     "columns": ListOf(Record({
-        "label": Text(markdown=False),
-        "kind": Choice(COLUMN_KINDS, required=False, default="line"),
-        "width": Choice(["narrow", "normal", "wide"], required=False, default="normal"),
-    })),
-    "rows": Number(required=False, minimum=1, maximum=20, doc="how many blank rows"),
+        "label": Text(markdown=False, doc="The column's heading."),
+        "kind": Choice(COLUMN_KINDS, required=False, default="line",
+                       doc="line: space to write; lines: more space; checkbox: a box to tick."),
+        "width": Choice(["narrow", "normal", "wide"], required=False, default="normal",
+                        doc="How wide the column is printed."),
+    }), doc="The table's columns (at least one)."),
+    "rows": Number(required=False, minimum=1, maximum=20, doc="How many blank rows."),
     "row_labels": ListOf(Text(markdown=False), required=False, default=[],
-                         doc="rows that start with printed text instead of a number"),
-    "row_heading": Text(markdown=False, required=False, doc="the heading above the row labels"),
-    "lines": Number(required=False, minimum=1, maximum=4, default=1, doc="handwriting lines per row"),
-}, required=False)
+                         doc="Rows that start with printed text instead of a number."),
+    "row_heading": Text(markdown=False, required=False, doc="The heading above the row labels."),
+    "lines": Number(required=False, minimum=1, maximum=4, default=1, doc="Handwriting lines per row."),
+}, required=False, doc="A table to fill in; it needs 'rows:' or 'row_labels:'. Not together with 'prompts:'.")
 
 TITLE_FIELD = "heading"
 SCHEMA = {
-    "heading": Text(),
-    "intro": Text(required=False),
-    "caution": Text(required=False, doc="a boxed warning at the top, printed too"),
+    "heading": Text(doc="The worksheet's heading."),
+    "intro": Text(required=False, doc="One paragraph under the heading."),
+    "caution": Text(required=False, doc="A boxed warning at the top, printed too."),
     "layout": Choice(["sheet", "card"], required=False, default="sheet",
-                     doc="card: a small card with a dashed line to cut along"),
+                     doc="sheet: a full page; card: a small card with a dashed line to cut along."),
     "parts": ListOf(Part({
-        "id": Id(required=False),
-        "heading": Text(),
-        "intro": Text(required=False),
-        "steps": ListOf(Text(), required=False, default=[], doc="printed steps, nothing to fill in"),
+        "id": Id(required=False, doc="The part's anchor for links (made from the worksheet's id and the part's "
+                                     "heading when left out)."),
+        "heading": Text(doc="The part's heading."),
+        "intro": Text(required=False, doc="One paragraph under the part's heading."),
+        "steps": ListOf(Text(), required=False, default=[], doc="Printed steps, nothing to fill in."),
         "help_numbers": Flag(required=False, default=False,
-                             doc="pre-print the emergency number and help lines from site-data"),
-        "prompts": ListOf(PROMPT, required=False, default=[]),
+                             doc="true pre-prints the emergency number and help lines from site-data."),
+        "prompts": ListOf(PROMPT, required=False, default=[], doc="Questions with space to answer."),
         "table": TABLE,
         "repeat": Number(required=False, minimum=1, maximum=8, default=1,
-                         doc="print the prompts this many times, such as once a week"),
-        "repeat_label": Text(markdown=False, required=False, doc="'Week' gives Week 1, Week 2, ..."),
-    })),
+                         doc="Print the prompts this many times, such as once a week."),
+        "repeat_label": Text(markdown=False, required=False,
+                             doc="Needed with 'repeat:': 'Week' gives Week 1, Week 2, ..."),
+    }), doc="The worksheet's parts in order. Each needs 'prompts:', 'table:', 'steps:' or 'help_numbers: true'."),
 }
