@@ -1,10 +1,8 @@
-"""A word readers use or hear: other names for it, its plain meaning, and where the guide covers it.
-
-A page made of term blocks is the guide's word list ("Words people use"). Search
-finds each term by its word, its other names and its extra search words. Where
-one of its names appears in the text of another page, the first time on that
-page, the reader can open the meaning in place (see glossary.py).
-"""
+"""A word readers use or hear: other names for it, its plain meaning, and where the guide covers it."""
+# A page made of term blocks is the guide's word list ("Words people use"). Search
+# finds each term by its word, its other names and its extra search words. Where
+# one of its names appears in the text of another page, the first time on that
+# page, the reader can open the meaning in place (see glossary.py).
 from __future__ import annotations
 
 import re
