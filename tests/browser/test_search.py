@@ -11,7 +11,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .conftest import SETTINGS, wait_for_search_index
+from steady_ground.project import Project, load_project
+
+from .conftest import ROOT, SETTINGS, wait_for_search_index
 
 # (what a reader types, where it must lead: "page/" or "page/#block", the lowest rank allowed)
 GUIDE_WORDS = [
@@ -63,7 +65,82 @@ READER_WORDS = [
     ("accountability", "try-to-fix/#step-3-accountability", 3),
 ]
 
-QUERIES = GUIDE_WORDS + READER_WORDS
+# Readers' own words: what people in hurtful relationships type, with misspellings,
+# plurals and other forms. Each lands on the block that answers it, within the top 3.
+# Where the guide names a thing in plain words, its text also names the word people
+# type; a misspelling is found through its term's search words (content/72-words.yml).
+READERS_OWN_WORDS = [
+    ("love bombing", "can-it-change/#red-flags", 3),
+    ("silent treatment", "words/#stonewalling", 3),
+    ("stonewalling", "words/#stonewalling", 3),
+    ("jealous", "words/#jealousy", 3),
+    ("jelous", "words/#jealousy", 3),
+    ("apology", "words/#apology", 3),
+    ("gaslighted", "words/#gaslighting", 3),
+    ("narcisist", "words/#narcissist", 3),
+    ("narcissist", "words/#narcissist", 3),
+    ("restraining orders", "words/#protection-order", 3),
+    ("protection order", "safety/#violence", 3),
+    ("custody", "words/#custody", 3),
+    ("coercive control", "words/#coercive-control", 3),
+    ("financial abuse", "words/#financial-abuse", 3),
+    ("trauma bond", "words/#trauma-bond", 3),
+    ("walking on eggshells", "words/#walking-on-eggshells", 3),
+    ("stalkerware", "browse-safely/#shared-devices", 3),
+    ("spyware", "words/#stalkerware", 3),
+    ("checking my phone", "words/#phone-checking", 3),
+    ("advocate", "words/#advocate", 3),
+    ("shelter", "safety/#leaving-safely", 3),
+    ("shelters", "words/#shelter", 3),
+    ("PTSD", "words/#trauma", 3),
+    ("anxiety", "words/#anxiety", 3),
+    ("depression", "words/#depression", 3),
+    ("meditation", "words/#meditation", 3),
+    ("non-negotiables", "words/#non-negotiables", 3),
+    ("deal breakers", "words/#non-negotiables", 3),
+    ("choking", "words/#choking", 3),
+    ("strangled", "words/#choking", 3),
+    ("marital rape", "words/#sexual-coercion", 3),
+    ("domestic violence", "words/#abuse", 3),
+    ("emotional abuse", "words/#emotional-abuse", 3),
+    ("verbal abuse", "words/#emotional-abuse", 3),
+    ("manipulation", "words/#manipulation", 3),
+    ("mind games", "why-its-hard/#hope-and-fear", 3),
+    ("incognito", "browse-safely/#private-windows", 3),
+    ("delete history", "browse-safely/#what-browsers-keep", 3),
+    ("exit button", "browse-safely/#exit-button", 3),
+    ("911", "get-help/#help-channels", 3),
+    ("lawyer", "safety/#violence", 3),
+    ("divorce", "words/#legal-help", 3),
+    ("screenshots", "safety/#digital-abuse", 3),
+    ("location sharing", "browse-safely/#shared-devices", 3),
+    ("couples therapy", "therapy/#couples-therapy", 3),
+    ("marriage counseling", "therapy/#couples-therapy", 3),
+    ("therapist", "therapy/#therapy-for-you", 3),
+    ("support group", "rebuilding/#heal-with-others", 3),
+    ("miss my ex", "why-its-hard/#missing-them", 3),
+    ("heartbroken", "words/#grief", 3),
+    ("dating", "rebuilding/#dating-again", 3),
+    ("apologize", "words/#apology", 3),
+    ("betrayal", "can-it-change/#red-flags", 3),
+    ("how long does it take", "timelines/#how-long-things-take", 3),
+    ("rebuild trust", "try-to-fix/#step-6-trust", 3),
+    ("me list", "worksheets/me-list/", 3),
+    ("grounding", "tools/#grounding", 3),
+    ("panic attack", "words/#anxiety", 3),
+    ("codependent", "words/#codependency", 3),
+    ("hoovering", "words/#hoovering", 3),
+    ("red flag", "can-it-change/#red-flags", 3),
+    ("toxic", "what-toxic-means/#three-words", 3),
+    ("saftey plan", "words/#safety-plan-word", 3),
+    ("restraning order", "words/#protection-order", 3),
+    ("stalking", "words/#stalking", 3),
+    ("suicidal", "words/#depression", 3),
+    ("anger management", "words/#programs-for-people-who-abuse", 3),
+    ("self care", "moving-forward/#tools-for-today", 3),
+]
+
+QUERIES = GUIDE_WORDS + READER_WORDS + READERS_OWN_WORDS
 
 # The groups of results as shown: each group is one page, its links in order, and
 # whether a link sits folded under "more on this page".
@@ -111,11 +188,21 @@ def rank_of(groups: list[list[dict]], expected: str) -> tuple[int | None, bool]:
     return None, False
 
 
+def word_list_entries() -> list[tuple[str, str, int]]:
+    """Every term of the word list: (its word, its entry as "page/#id", 3)."""
+    guide, _ = load_project(Project.at(ROOT))
+    return [(block.data["word"], f"{page.src_uri[:-3]}/#{block.id}", 3)
+            for page in guide.pages for block in page.blocks if block.type == "term"]
+
+
+TERMS = word_list_entries()
+
+
 @pytest.fixture(scope="module")
 def results(browser, site_url) -> dict[str, list[list[dict]]]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     box = SearchBox(context.new_page(), site_url)
-    found = {query: box.search(query) for query, _, _ in QUERIES}
+    found = {query: box.search(query) for query, _, _ in QUERIES + TERMS}
     context.close()
     table = ["| query | expected | allowed | rank | first result |", "|---|---|---|---|---|"]
     for query, expected, allowed in QUERIES:
@@ -129,6 +216,18 @@ def results(browser, site_url) -> dict[str, list[list[dict]]]:
 def test_enough_queries_in_both_vocabularies():
     assert len(GUIDE_WORDS) >= 25 and len(READER_WORDS) >= 6
     assert {"gaslight", "leave safely", "breathing", "therapy", "restraining order", "check in"} <= {q for q, _, _ in READER_WORDS}
+    readers = READER_WORDS + READERS_OWN_WORDS
+    assert len(readers) >= 80 and all(allowed <= 3 for _, _, allowed in readers)
+    assert {"love bombing", "silent treatment", "jealous", "apology", "gaslighted", "narcisist",
+            "restraining orders", "jelous"} <= {q for q, _, _ in readers}
+    assert len(TERMS) >= 40, "the word list has at least 40 terms"
+
+
+@pytest.mark.parametrize("word,entry,allowed", TERMS, ids=[w for w, _, _ in TERMS])
+def test_every_term_is_found_by_its_word_and_lands_on_its_entry(results, word, entry, allowed):
+    rank, _ = rank_of(results[word], entry)
+    shown = [[link["target"] for link in group][:3] for group in results[word][:4]]
+    assert rank is not None and rank <= allowed, f"{word!r}: {entry} is at rank {rank}; results: {shown}"
 
 
 @pytest.mark.parametrize("query,expected,allowed", QUERIES, ids=[q for q, _, _ in QUERIES])
