@@ -32,7 +32,7 @@ def on_page_content(html, page, config, files):
 # Last, once every page is written: the headers hash the inline scripts of the final HTML.
 @event_priority(-200)
 def on_post_build(config):
-    security_headers.write_deploy_files(config.site_dir)
+    security_headers.write_deploy_files(config.site_dir, _build.organization.get("domain"))
 
 
 # Valid HTML on every page, the 404 page included (see theme_markup.py).

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs the system programs the tests use, only when one is missing:
 # Chromium (browser tests), nginx (self-hosting test), poppler (reading printed
-# PDFs) and Java (the Nu Html Checker). Needs root for apt-get.
+# PDFs), Java (the Nu Html Checker) and openssl. Needs root for apt-get.
 set -euo pipefail
 need=()
 command -v chromium >/dev/null || need+=(chromium)
 command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need+=(nginx-light)
 command -v pdftotext >/dev/null || need+=(poppler-utils)
 command -v java >/dev/null || need+=(default-jre-headless)
+command -v openssl >/dev/null || need+=(openssl)  # the nginx test's self-signed certificate
 command -v node >/dev/null || need+=(nodejs npm)
 if [ ${#need[@]} -eq 0 ]; then
   exit 0

@@ -39,7 +39,28 @@ CASES = [
     ("tab indentation", {"content/10-faq.yml": "title: x\nsummary: y\nblocks:\n\t- type: faq\n"},
      ["content/10-faq.yml:4:", "tab character", "indent with spaces"]),
     ("bad indentation", {"content/10-faq.yml": "title: x\n  summary: y\n"},
-     ["content/10-faq.yml:2:", "not valid YAML", "indentation"]),
+     ["content/10-faq.yml:2:", "this line is indented more than the line above", "line it up"]),
+    # YAML's own parser messages, in plain words with the fix.
+    ("list items not lined up", {"content/10-faq.yml": GOOD_FAQ + "   - type: faq\n"},
+     ["content/10-faq.yml:8:", "this line is not lined up with the list items above it",
+      "start each item with '- ' at the same indentation"]),
+    ("list item where a field belongs", {"content/10-faq.yml": GOOD_FAQ + " - type: faq\n"},
+     ["content/10-faq.yml:8:", "this list item ('- ') is not lined up with the items above it, or stands where "
+                               "a field ('name: value') was expected"]),
+    ("colon inside a text", {"content/10-faq.yml": GOOD_FAQ.replace("How long should I wait?", "Wait: how long?")},
+     ["content/10-faq.yml:6:", "a colon followed by a space", 'in quotes: question: "Wait: how long?"']),
+    ("text starting with emphasis", {"content/10-faq.yml": GOOD_FAQ.replace("Months,", "*Months*,")},
+     ["content/10-faq.yml:7:", "a text that starts with * or & needs quotes",
+      'write it like this: answer: "*Months*, not days."']),
+    ("text starting with &", {"content/10-faq.yml": GOOD_FAQ.replace("Months,", "&more Months,")},
+     ["content/10-faq.yml:7:", 'write it like this: answer: "&more Months, not days."']),
+    ("text starting with a quote", {"content/10-faq.yml": GOOD_FAQ.replace("How long", '"How long" ')},
+     ["content/10-faq.yml:6:", "must end with the same quote",
+      """in quotes: question: '"How long"  should I wait?'"""]),
+    ("list in brackets not closed", {"content/10-faq.yml": GOOD_FAQ + "    see: [tools, get-help\n"},
+     ["content/10-faq.yml:8:", "a list in [ ] opened on this line is not closed"]),
+    ("a second document", {"content/10-faq.yml": GOOD_FAQ + "---\ntitle: More\n"},
+     ["content/10-faq.yml:8:", "a line with --- starts a second part", "remove this line"]),
     ("unclosed quote", {"content/10-faq.yml": "title: x\nsummary: y\nblocks:\n  - type: faq\n"
                                                "    question: 'Why\n    answer: y\n"},
      ["content/10-faq.yml:5:", "quote", "never closed"]),
@@ -65,6 +86,24 @@ CASES = [
      ["content/10-faq.yml:8:", "blocks[0].see:", "'ref:nowhere' points to no page"]),
     ("cross-reference to no block", {"content/10-faq.yml": GOOD_FAQ + "    see: [tools/missing]\n"},
      ["content/10-faq.yml:8:", "blocks[0].see[0]", "points to no block 'missing' on the page 'tools'"]),
+    ("misspelt page in a link", {"content/10-faq.yml": GOOD_FAQ.replace("Months, not days.", "See [help](ref:get-hlep).")},
+     ["content/10-faq.yml:7:", "blocks[0].answer: the link 'ref:get-hlep' points to no page "
+                               "(did you mean 'get-help'?)"]),
+    ("misspelt block in a link", {"content/10-faq.yml": GOOD_FAQ + "    see: [faq/how-long-to-wiat]\n"},
+     ["content/10-faq.yml:8:", "the link 'ref:faq/how-long-to-wiat' points to no block 'how-long-to-wiat' on the "
+                               "page 'faq' (did you mean 'how-long-to-wait'?)"]),
+    ("block linked on the wrong page", {"content/10-faq.yml": GOOD_FAQ + "    see: [faq/breathing]\n"},
+     ["content/10-faq.yml:8:", "points to no block 'breathing' on the page 'faq'; it is on the page 'tools' "
+                               "(did you mean 'ref:tools/breathing'?)"]),
+    ("link inside a text written over several lines",
+     {"content/10-faq.yml": GOOD_FAQ.replace("answer: Months, not days.", "answer: >-\n      Months, not days.\n"
+                                             "      Look for steady change.\n      See [the tools](ref:toolz).")},
+     ["content/10-faq.yml:10: blocks[0].answer: the link 'ref:toolz' points to no page (did you mean 'tools'?)"]),
+    ("the same link twice over several lines",
+     {"content/10-faq.yml": GOOD_FAQ.replace("answer: Months, not days.", "answer: See [this](ref:gone)\n"
+                                             "      and [that](ref:gone), plus [more](ref:faq).")},
+     ["content/10-faq.yml:7: blocks[0].answer: the link 'ref:gone'", "content/10-faq.yml:8: blocks[0].answer: "
+                                                                    "the link 'ref:gone'"]),
     ("inline ref to nothing", {"content/10-faq.yml": GOOD_FAQ.replace("Months, not days.", "See [here](ref:gone).")},
      ["content/10-faq.yml:7:", "blocks[0].answer:", "'ref:gone' points to no page"]),
     ("javascript: link", {"content/10-faq.yml": GOOD_FAQ.replace("Months, not days.", "'[go](javascript:alert(1))'")},
@@ -93,6 +132,18 @@ CASES = [
     ("folder without _section.yml", {"content/50-worksheets/_section.yml": None},
      ["content/50-worksheets/_section.yml", "is missing", "title:"]),
     ("no start page", {"content/00-home.yml": None}, ["no start page", "00-home.yml"]),
+    ("override: misspelt page to hide", {"site-data/overrides/changes.yml": "hide:\n  - tols\n"},
+     ["site-data/overrides/changes.yml:2: hide[0]: there is no page 'tols' to hide (did you mean 'tools'?)"]),
+    ("override: misspelt menu entry", {"site-data/overrides/changes.yml": "menu_labels:\n  get-hepl: Call us\n"},
+     ["site-data/overrides/changes.yml:2: menu_labels.get-hepl: there is no page or folder 'get-hepl' in the "
+      "menu (did you mean 'get-help'?)"]),
+    ("override: misspelt block to replace",
+     {"site-data/overrides/blocks/how-long-to-wiat.yml": "type: faq\nquestion: Q?\nanswer: A.\n"},
+     ["site-data/overrides/blocks/how-long-to-wiat.yml: there is no block 'how-long-to-wiat' in the guide to "
+      "replace (did you mean 'how-long-to-wait'?)"]),
+    ("couple block on a page without a link to Safety first", {"content/10-faq.yml": GOOD_FAQ + "    for: couple\n"},
+     ["content/10-faq.yml:4:", "blocks[0].for:", "for both partners", "no link to Safety first",
+      "[Safety first](ref:safety)"]),
     ("settings: phone number with letters",
      {"site-data/organization.yml": "@EMERGENCY@"}, ["site-data/organization.yml:10:", "emergency.number",
                                                      "'9II' is not valid", "digits"]),
@@ -122,6 +173,10 @@ def test_broken_input_is_reported_clearly(mini_project: Path, files, expected):
     for part in expected:
         assert part in report, f"expected {part!r} in:\n{report}"
     assert "Traceback" not in report
+    # The YAML parser's own words never show through.
+    for jargon in ("did not find expected", "while parsing", "while scanning", "mapping values", "scalar",
+                   "<block", "indicator", "token"):
+        assert jargon not in report, f"parser wording {jargon!r} in:\n{report}"
 
 
 def test_every_problem_is_reported_in_one_run(mini_project: Path):

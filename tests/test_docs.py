@@ -25,7 +25,7 @@ def test_readme_page_example_builds(mini_project: Path):
     guide, _ = load_project(Project.at(mini_project))
     types = {block.type for block in guide.page("pitfalls").blocks}
     assert types == {"section", "faq", "script", "exercise", "timeline", "checklist", "worksheet",
-                     "paths", "help_channels"}
+                     "paths", "help_channels", "emergency"}
 
 
 def test_every_block_example_in_the_editing_guide_is_valid(mini_project: Path):
@@ -38,3 +38,15 @@ def test_every_block_example_in_the_editing_guide_is_valid(mini_project: Path):
     for number, page_id in ((70, "safety"), (80, "not-safe"), (90, "safety-plan")):
         (content / f"{number}-{page_id}.yml").write_text(STUB.format(page_id))
     load_project(Project.at(mini_project))
+
+
+def test_the_docs_link_to_each_other_and_every_link_resolves():
+    docs = sorted((ROOT / "docs").glob("*.md"))
+    readme = (ROOT / "README.md").read_text()
+    assert [doc.name for doc in docs if f"](docs/{doc.name})" not in readme] == []
+    for page in [ROOT / "README.md", *docs]:
+        targets = re.findall(r"\]\(([^)#:\s]+\.md)(?:#[^)]*)?\)", page.read_text())
+        assert [t for t in targets if not (page.parent / t).exists()] == [], page.name
+        if page.parent.name == "docs":
+            assert {t for t in targets if (page.parent / t).parent == page.parent} - {page.name}, \
+                f"{page.name} links to no other page in docs/"

@@ -41,6 +41,18 @@ def test_text_never_becomes_html_and_outside_links_do_not_leak_the_referrer():
     assert '<a href="../faq/">page</a>' in html
 
 
+def test_a_bare_https_address_becomes_a_link_and_keeps_its_characters():
+    text = TextRenderer()
+    html = text.inline("More at https://example.org/my_help_page. Or [https://a.org/](https://a.org/), "
+                       "https://b.org/wiki/Foo_(bar) and http://plain.example.org/")
+    assert ('More at <a href="https://example.org/my_help_page" rel="noopener noreferrer">'
+            "https://example.org/my_help_page</a>. Or ") in html  # the full stop ends the sentence
+    assert '<a href="https://a.org/" rel="noopener noreferrer">https://a.org/</a>,' in html  # no link in a link
+    assert '<a href="https://b.org/wiki/Foo_(bar)" rel="noopener noreferrer">' in html
+    assert "and http://plain.example.org/" in html  # only https:// addresses
+    assert text.check("See https://example.org/ now.") == ([], [])
+
+
 def test_built_pages_link_blocks_and_index_them_for_search(mini_project: Path):
     site = build(mini_project)
     home = (site / "index.html").read_text()

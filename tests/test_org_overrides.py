@@ -218,6 +218,11 @@ def test_example_org_name_numbers_colours_logo_and_footer_appear(example_site: P
     assert "--md-primary-fg-color: #00594f;" in css and "--md-accent-fg-color: #8a3300;" in css
     assert home.index("stylesheets/organization.css") > home.index("stylesheets/main.")
     assert "Published by <em>Harbor House</em>" in home and "does not track visitors" in home
+    assert ('More at <a href="https://harbor-house.example/" rel="noopener noreferrer">'
+            "https://harbor-house.example/</a>.") in home  # a bare address in the footer is a link
+    config = (example_site / "_nginx.conf").read_text()
+    assert config.count("server_name guide.harbor-house.example;") == 2  # their domain
+    assert "return 301 https://guide.harbor-house.example$request_uri;" in config
 
 
 def test_example_org_replaced_block_added_page_and_renamed_menu_entry_appear(example_site: Path):

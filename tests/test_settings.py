@@ -14,7 +14,8 @@ import yaml
 
 from steady_ground import colours
 from steady_ground.identity import footer_html
-from steady_ground.settings import load_settings
+from steady_ground.schema import ListOf, Record
+from steady_ground.settings import ORGANIZATION, load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 # The shipped file without its optional footer and privacy lines, so tests can add their own.
@@ -97,7 +98,65 @@ def test_colours_must_be_hex(tmp_path: Path, value):
     assert "colours.primary: " in report(tmp_path, with_colours(f"  primary: {value}\n"))
 
 
+@pytest.mark.parametrize("field", ["primary", "accent"])
+def test_an_unquoted_colour_is_explained_not_reported_as_nothing(tmp_path: Path, field):
+    # YAML reads everything from # on as a comment, so `primary: #1d4e89` is an empty value.
+    block = '  primary: "#1f4e79"\n' if field == "accent" else ""
+    text = with_colours(block + f"  {field}: #1d4e89\n")
+    found = report(tmp_path, text)
+    assert (f"site-data/organization.yml:{line_of(text, field + ':')}: colours.{field}: is empty, because YAML "
+            f'reads everything from # on as a comment; write the value in quotes: {field}: "#1d4e89"') in found
+    assert "got nothing" not in found
+
+
 # --- help lines and exit ----------------------------------------------------
+
+def test_an_unquoted_number_where_text_is_expected_is_explained(tmp_path: Path):
+    text = SHIPPED.replace('value: "1-800-799-7233"', "value: 5552017799").replace(
+        "hours: 24 hours a day, every day", "hours: no", 1)
+    found = report(tmp_path, text)
+    line = line_of(text, "value: 5552017799")
+    assert (f"site-data/organization.yml:{line}: help_channels[0].value: expected text, got the number 5552017799: "
+            'without quotes YAML reads 5552017799 as a number; write it in quotes: value: "5552017799"') in found
+    assert ("help_channels[0].hours: expected text, got true/false: without quotes YAML reads no as true/false; "
+            'write it in quotes: hours: "no"') in found
+    listed = report(tmp_path / "list", SHIPPED.replace("languages: [English, Spanish]", "languages: [English, 2]", 1))
+    assert ("help_channels[1].languages[1]: expected text, got the number 2: without quotes YAML reads 2 as a "
+            'number; write it in quotes: - "2"') in listed
+
+
+def test_an_unquoted_emergency_number_keeps_its_digits_as_written(tmp_path: Path):
+    settings, problems = settings_for(tmp_path, SHIPPED.replace('number: "911"', "number: +15552017799"))
+    assert problems == [] and settings.organization["emergency"]["number"] == "+15552017799"
+
+
+def test_domain_is_a_host_name_only(tmp_path: Path):
+    settings, problems = settings_for(tmp_path / "ok", SHIPPED + "domain: guide.example.org\n")
+    assert problems == [] and settings.organization["domain"] == "guide.example.org"
+    settings, problems = settings_for(tmp_path / "none", SHIPPED)
+    assert problems == [] and settings.organization["domain"] is None
+    found = report(tmp_path / "url", SHIPPED + "domain: https://guide.example.org/\n")
+    assert ("domain: 'https://guide.example.org/' is not valid; expected a host name only, in lower case, "
+            "like 'guide.example.org' (no https:// and no /)") in found
+
+
+def _fields(record, prefix: str = "") -> list[str]:
+    names = []
+    for name, spec in record.fields.items():
+        names.append(prefix + name)
+        inner = spec.item if isinstance(spec, ListOf) else spec
+        if isinstance(inner, Record):
+            names += _fields(inner, prefix + name + ".")
+    return names
+
+
+def test_the_shipped_file_shows_every_setting_set_or_in_a_comment():
+    text = (ROOT / "site-data" / "organization.yml").read_text()
+    shown = set(re.findall(r"^[#\s-]*([a-z_]+):", text, flags=re.M))
+    missing = [name for name in _fields(ORGANIZATION) if name.rsplit(".", 1)[-1] not in shown]
+    assert missing == [], "add these to site-data/organization.yml (as comments if optional)"
+    documented = (ROOT / "docs" / "hosting.md").read_text()
+    assert [name for name in ORGANIZATION.fields if f"`{name}`" not in documented] == []
 
 @pytest.mark.parametrize("old, new, field, words", [
     ('number: "911"', 'number: "91I"', "emergency.number", "digits"),
@@ -153,12 +212,15 @@ def test_logo_must_exist_be_a_picture_and_be_small(tmp_path: Path):
 
 def test_footer_and_privacy_allow_plain_text_and_outside_links_only(tmp_path: Path):
     text = SHIPPED + ("footer: Run by *Harbor House*, see [our site](https://harbor.example.org/).\n"
-                      "privacy: This site sets no cookies.\n")
+                      "privacy: This site sets no cookies. Read more at https://harbor.example.org/privacy.\n")
     settings, problems = settings_for(tmp_path / "ok", text)
     assert problems == []
     html = footer_html(settings.organization)
     assert '<em>Harbor House</em>' in html and 'href="https://harbor.example.org/"' in html
     assert 'rel="noopener noreferrer"' in html and "This site sets no cookies." in html
+    # A bare address is a link too, as docs/hosting.md says.
+    assert ('Read more at <a href="https://harbor.example.org/privacy" rel="noopener noreferrer">'
+            "https://harbor.example.org/privacy</a>.") in html
     assert "links to pages of the guide cannot be used here" in report(
         tmp_path / "ref", SHIPPED + "footer: See [help](ref:get-help).\n")
     assert "HTML is not allowed" in report(tmp_path / "html", SHIPPED + "privacy: <b>no</b> cookies\n")

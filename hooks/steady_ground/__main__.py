@@ -2,7 +2,8 @@
 
 `build` checks everything first, builds into a staging folder next to the
 site folder and only then swaps it in, so a failed build never leaves a
-half-written site behind.
+half-written site behind. The site it leaves is readable by a web server that
+runs as another user (folders 0755, files 0644), as nginx's www-data does.
 """
 from __future__ import annotations
 
@@ -28,6 +29,21 @@ def check(root: Path) -> int:
     return 0
 
 
+# The site is public: a web server's workers (www-data on Debian) must read every file.
+FOLDER_MODE = 0o755
+FILE_MODE = 0o644
+
+
+def make_readable(site_dir: Path) -> None:
+    """Folders 0755 and files 0644, whatever the staging folder (0700) and the umask gave."""
+    os.chmod(site_dir, FOLDER_MODE)
+    for folder, folders, files in os.walk(site_dir):
+        for name in folders:
+            os.chmod(os.path.join(folder, name), FOLDER_MODE)
+        for name in files:
+            os.chmod(os.path.join(folder, name), FILE_MODE)
+
+
 def build(root: Path, site_dir: Path, config: str = "mkdocs.yml") -> int:
     if check(root):
         print("Nothing was written; the site folder is as it was.", file=sys.stderr)
@@ -45,6 +61,7 @@ def build(root: Path, site_dir: Path, config: str = "mkdocs.yml") -> int:
         shutil.rmtree(staging, ignore_errors=True)
         print("The build failed; the site folder is as it was.", file=sys.stderr)
         return 1
+    make_readable(staging)
     old = site_dir.with_name(site_dir.name + ".old")
     shutil.rmtree(old, ignore_errors=True)
     if site_dir.exists():

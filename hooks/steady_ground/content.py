@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .blocks import BLOCK_TYPES, BlockList
 from .problems import ContentError, Problem
-from .schema import Check, Flag, Record, Text, slug
+from .schema import Check, Flag, Record, Text, did_you_mean, slug
 from .yamlfile import Items, Node, load_yaml
 
 HOME_ID = "home"
@@ -39,6 +39,7 @@ class Block:
     id: str
     data: dict
     line: int
+    source: str | None = None  # its own file when not its page's (a block an organization replaced)
 
 
 @dataclass
@@ -251,10 +252,15 @@ def _check_ids_and_refs(guide: Guide, page_sources: dict[str, str], refs: list,
 def _ref_problem(target: str, guide: Guide, page_ids: set[str], loaded: set[str]) -> str | None:
     page_id, _, block_id = target.partition("/")
     if page_id not in page_ids:
-        return (f"the link 'ref:{target}' points to no page; expected a page id such as "
-                f"{', '.join(sorted(page_ids)[:4]) or 'home'}")
+        return (f"the link 'ref:{target}' points to no page"
+                + (did_you_mean(page_id, page_ids) or
+                   f"; expected a page id such as {', '.join(sorted(page_ids)[:4]) or 'home'}"))
     if page_id not in loaded:
         return None  # that page has problems of its own, reported already
     if block_id and guide.anchors.get(block_id, (None,))[0] != page_id:
-        return f"the link 'ref:{target}' points to no block '{block_id}' on the page '{page_id}'"
+        message = f"the link 'ref:{target}' points to no block '{block_id}' on the page '{page_id}'"
+        if block_id in guide.anchors:
+            owner = guide.anchors[block_id][0]
+            return f"{message}; it is on the page '{owner}' (did you mean 'ref:{owner}/{block_id}'?)"
+        return message + did_you_mean(block_id, [a for a, (on, _) in guide.anchors.items() if on == page_id])
     return None

@@ -23,7 +23,7 @@ TERM_TYPE = "term"
 # links and buttons already do something, and form parts belong to worksheets.
 _SKIP_TAGS = {"a", "button", "label", "textarea", "select", "option", "script", "style", "form",
               "h1", "h2", "h3", "h4", "h5", "h6", "dt", "figcaption", "legend", "th", "summary"}
-_SKIP_CLASSES = {"sg-label", "sg-help", "sg-term", "sg-term__meaning", "sg-visually-hidden"}
+_SKIP_CLASSES = {"sg-label", "sg-help", "sg-term", "sg-term__meaning", "sg-visually-hidden", "sg-couple-note"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _TAG = re.compile(r"(<[^>]*>)")
 _TAG_NAME = re.compile(r"^<\s*(/?)\s*([a-zA-Z0-9]+)")

@@ -10,7 +10,9 @@ from typing import Callable
 from xml.etree import ElementTree
 
 import markdown
+from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
 from markupsafe import Markup
 
 HTML_LIKE = re.compile(r"<\s*/?\s*[A-Za-z!?]")
@@ -21,7 +23,10 @@ SAFE_SCHEMES = ("https://", "http://", "mailto:", "tel:", "sms:")
 EXTERNAL_REL = "noopener noreferrer"
 
 # Text with none of these needs no Markdown pass: most fields are plain sentences.
-NEEDS_MARKDOWN = re.compile(r"[*_\[\]`\\<&\n]|^\s*(?:[-+]|\d+[.)])\s")
+NEEDS_MARKDOWN = re.compile(r"[*_\[\]`\\<&\n]|^\s*(?:[-+]|\d+[.)])\s|https://")
+# A bare address written in the text ("see https://example.org/help."): it becomes a link.
+# Not inside [text](...) or a word; "<" is already "&lt;" when this runs.
+BARE_ADDRESS = r"(?<![\w/(\[])https://(?:(?!&lt;)[^\s<>\"'`])+"
 
 # A resolver turns "page" or "page/block" into a URL relative to the page
 # being rendered.
@@ -57,6 +62,23 @@ class _Links(Treeprocessor):
                 element.set("href", "#")  # never reached once validation passed
 
 
+class _BareAddresses(InlineProcessor):
+    """https://example.org/ written without [text](...) becomes a link to itself."""
+
+    ANCESTOR_EXCLUDES = ("a",)  # never a link inside a link's text: [https://a.org/](https://a.org/)
+
+    def handleMatch(self, match: re.Match, data: str):
+        address = match.group(0)
+        # Punctuation that ends the sentence is not part of the address; a ")" only when unpaired.
+        while address[-1] in ".,;:!?)" and not (address[-1] == ")" and address.count("(") >= address.count(")")):
+            address = address[:-1]
+        if address == "https://":
+            return None, None, None
+        link = ElementTree.Element("a", {"href": address})
+        link.text = AtomicString(address)  # no emphasis inside an address (https://a.org/my_page_1)
+        return link, match.start(0), match.start(0) + len(address)
+
+
 class TextRenderer:
     """Renders one text field at a time; reuses one Markdown instance."""
 
@@ -69,6 +91,8 @@ class TextRenderer:
         for name in ("html", "autolink", "automail", "reference", "short_reference", "image_reference"):
             if name in self._md.inlinePatterns:
                 self._md.inlinePatterns.deregister(name)
+        # After [text](...) links (160), before emphasis, so an address keeps its _ and *.
+        self._md.inlinePatterns.register(_BareAddresses(BARE_ADDRESS, self._md), "steady_ground_bare_address", 155)
         self._links = _Links(self._md)
         self._md.treeprocessors.register(self._links, "steady_ground_links", 0)
 

@@ -52,7 +52,7 @@ def add_shim(files: Files, config) -> Files:
     places = [Path(config.config_file_path).parent, Path(__file__).resolve().parents[2]]
     source = next((place / SHIM_SOURCE for place in places if (place / SHIM_SOURCE).is_file()), None)
     if source is None:
-        raise PluginError(f"{SHIM_SOURCE} is missing; run `make tools` (npm ci) to install it")
+        raise PluginError(f"{SHIM_SOURCE} is missing; run `make bundle`, which installs it (npm ci --omit=dev)")
     files.append(File.generated(config, SHIM_TARGET, abs_src_path=str(source)))
     return files
 

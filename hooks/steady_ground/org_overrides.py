@@ -22,7 +22,7 @@ from pathlib import Path
 from .blocks import BLOCK_TYPES
 from .content import HOME_ID, PAGE_FILE, Block, Guide, Page, _anchors, _check_ids_and_refs, _load_page
 from .problems import Problem
-from .schema import ID_PATTERN, Check, Field, Id, ListOf, Record, Text
+from .schema import ID_PATTERN, Check, Field, Id, ListOf, Record, Text, did_you_mean
 from .yamlfile import Node, load_yaml
 
 FOLDER = "overrides"
@@ -112,7 +112,8 @@ def apply_overrides(guide: Guide, content_dir: Path, site_data_dir: Path, root: 
     for block_id, (block, source) in found.blocks.items():
         owner = next(((p, i) for p in guide.pages for i, b in enumerate(p.blocks) if b.id == block_id), None)
         if owner is None:
-            problems.append(Problem(source, None, "", f"there is no block '{block_id}' in the guide to replace; "
+            problems.append(Problem(source, None, "", f"there is no block '{block_id}' in the guide to replace"
+                                    f"{did_you_mean(block_id, [b.id for p in guide.pages for b in p.blocks])}; "
                                     "name the file after the block's id (the part after # in its address)"))
             continue
         page, index = owner
@@ -127,7 +128,8 @@ def apply_overrides(guide: Guide, content_dir: Path, site_data_dir: Path, root: 
             problems.append(Problem(changes_file, line, f"hide[{index}]", "the start page cannot be hidden; "
                                     "replace it instead (site-data/overrides/pages/00-home.yml)"))
         elif page_id not in by_id:
-            problems.append(Problem(changes_file, line, f"hide[{index}]", f"there is no page '{page_id}' to hide"))
+            problems.append(Problem(changes_file, line, f"hide[{index}]", f"there is no page '{page_id}' to hide"
+                                    f"{did_you_mean(page_id, by_id)}"))
         else:
             hidden.add(page_id)
     guide.pages = [page for page in guide.pages if page.id not in hidden]
@@ -224,7 +226,7 @@ def _load_block(path: Path, block_id: str, root: Path, found: _Found, problems: 
         if clean is not None and not check.problems:
             clean["id"] = block_id
             found.refs += check.refs
-            return Block(type=data["type"], id=block_id, data=clean, line=line)
+            return Block(type=data["type"], id=block_id, data=clean, line=line, source=shown)
     problems += check.problems
     return None
 
@@ -243,7 +245,8 @@ def _rename(guide: Guide, labels: dict, lines: dict, changes_file: str) -> list[
                     page.group = label
         else:
             problems.append(Problem(changes_file, lines.get(f"menu_labels.{key}"), f"menu_labels.{key}",
-                                    f"there is no page or folder '{key}' in the menu"))
+                                    f"there is no page or folder '{key}' in the menu"
+                                    f"{did_you_mean(key, [p.id for p in guide.pages] + list(guide.groups))}"))
     return problems
 
 

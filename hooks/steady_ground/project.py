@@ -8,6 +8,7 @@ from .content import Guide, load_guide
 from .glossary import glossary_problems
 from .org_overrides import apply_overrides
 from .problems import ContentError, Problem
+from .safety_rules import safety_problems
 from .settings import Settings, load_settings, printing_problems
 
 
@@ -36,8 +37,8 @@ def load_project(project: Project) -> tuple[Guide, Settings]:
     if guide is not None:
         # The organization's own pages, replaced blocks, hidden pages and menu labels.
         problems += apply_overrides(guide, project.content_dir, project.site_data_dir, project.root)
-    if guide is not None:
-        problems += glossary_problems(guide)
+        problems += safety_problems(guide)  # blocks for both partners link to Safety first
+        problems += glossary_problems(guide)  # a word belongs to one term only
     if guide is not None and settings is not None:
         worksheets = {page.id for page in guide.pages if any(b.type == "worksheet" for b in page.blocks)}
         problems += printing_problems(settings, worksheets, project.site_data_dir, project.root)

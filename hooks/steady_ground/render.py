@@ -8,8 +8,8 @@ from typing import Callable
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
 from markupsafe import Markup
 
-from .blocks import BLOCK_TYPES, HERE as BLOCKS_DIR
-from .content import Guide, Page
+from .blocks import AUDIENCE, BLOCK_TYPES, COUPLE, HERE as BLOCKS_DIR
+from .content import Block, Guide, Page
 from .glossary import TERM_TYPE, Term, collect, use_markup
 from .markup import TextRenderer
 from .settings import Settings
@@ -18,8 +18,9 @@ TEMPLATES_DIR = Path(__file__).parent / "templates"
 
 # Block types that a page with 'print_booklet: true' gathers from every other page.
 BOOKLET_TYPES = ("worksheet",)
-# Block types whose text never gets word meanings: forms, help lines and the word list itself.
-UNMARKED_TYPES = ("worksheet", "help_channels", TERM_TYPE)
+# Block types whose text never gets word meanings: forms, help lines, the emergency
+# step (it must stay short and direct) and the word list itself.
+UNMARKED_TYPES = ("worksheet", "help_channels", "emergency", TERM_TYPE)
 
 # Given "page-id" or "page-id/block-id", the URL relative to the page being built.
 LinkFor = Callable[[str], str]
@@ -52,6 +53,7 @@ class PageRenderer:
         })
         self.templates = {name: self.env.get_template(kind.template) for name, kind in BLOCK_TYPES.items()}
         self.page_template = self.env.get_template("page.html.j2")
+        self.couple_note = self.env.get_template("couple_note.html.j2")
         self.glossary = collect(guide)
 
     def title_of(self, target: str) -> str:
@@ -71,11 +73,11 @@ class PageRenderer:
         seen: set[str] = set()  # terms already marked on this page: only the first use is
         mark = page.id not in self.glossary.page_ids
         for block in page.blocks:
-            html = self.templates[block.type].render(block=block.data, **context)
+            html = self.render_block(block, context)
             if mark and block.type not in UNMARKED_TYPES:
-                html = self.glossary.mark(html, seen, lambda term, found: self.term_use(term, found, link_for))
+                html = Markup(self.glossary.mark(html, seen, lambda term, found: self.term_use(term, found, link_for)))
             blocks.append({"type": block.type, "id": block.id, "see": block.data.get("see") or [],
-                           "html": Markup(html)})
+                           "html": html})
         if page.print_booklet:
             blocks += self.booklet(page, context)
         return self.page_template.render(blocks=blocks, **context)
@@ -97,9 +99,29 @@ class PageRenderer:
                 continue
             for block in page.blocks:
                 if block.type in BOOKLET_TYPES:
-                    html = self.templates[block.type].render(block=block.data, **{**context, "page": page})
-                    sheets.append({"type": block.type, "id": block.id, "see": [], "html": Markup(html)})
+                    html = self.render_block(block, {**context, "page": page})
+                    sheets.append({"type": block.type, "id": block.id, "see": [], "html": html})
         return sheets
+
+    def render_block(self, block: Block, context: dict) -> Markup:
+        """One block; a block for both partners gets the standard safety line under its heading.
+
+        The line is added here, not in each type's template, so no block type can
+        leave it out, on screen or on paper.
+        """
+        html = self.templates[block.type].render(block=block.data, **context)
+        if block.data.get(AUDIENCE) == COUPLE:
+            html = with_note(html, self.couple_note.render(**context))
+        return Markup(html)
+
+
+def with_note(html: str, note: str) -> str:
+    """The note right after the block's heading (its first h2), or first if it has none."""
+    end = html.find("</h2>")
+    if end < 0:
+        return note + html
+    end += len("</h2>")
+    return html[:end] + "\n" + note + html[end:]
 
 
 HEADING = re.compile(r'<h([123]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)

@@ -7,12 +7,13 @@ plain values (str, list, dict) for templates.
 from __future__ import annotations
 
 import copy
+import datetime
 import re
 from dataclasses import dataclass, field
 
 from .markup import HTML_LIKE, TextRenderer
 from .problems import Problem
-from .yamlfile import Items, Node
+from .yamlfile import Items, Node, line_of
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ID = ID_PATTERN.pattern[1:-1]
@@ -54,7 +55,32 @@ def _kind(value: object) -> str:
         return "a list"
     if isinstance(value, dict):
         return "a set of fields"
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return f"the date {value}"
     return type(value).__name__
+
+
+def _as_yaml_read(value: object) -> str:
+    """What YAML made of a plain value: 'a number', 'true/false', 'a date'."""
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return "a date" if isinstance(value, (datetime.date, datetime.datetime)) else _kind(value)
+
+
+def check_written(spec: "Field", value: object, raw: str | None, line: int, path: str, check: Check,
+                  quoted_as: str) -> object:
+    """Check a value; `raw` is its text as written when YAML read it as a number, true/false or a
+    date. Where text was expected, say so and show the quoted form (`quoted_as` + "..."), so
+    `value: 5552017799` or `hours: no` is explained instead of refused as "got the number"."""
+    if raw is not None and isinstance(spec, Text):
+        if isinstance(spec, Pattern) and isinstance(value, (int, float)) and not isinstance(value, bool):
+            return spec.check(raw, line, path, check)  # digits as written: a leading + or 0 stays
+        check.problem(line, path, f"expected {spec.expected}, got {_kind(value)}: without quotes YAML reads "
+                                  f"{raw} as {_as_yaml_read(value)}; write it in quotes: {quoted_as}\"{raw}\"")
+        return None
+    return spec.check(value, line, path, check)
 
 
 class Field:
@@ -121,8 +147,11 @@ class Text(Field):
             problems.append("links are not allowed in this field; write plain text")
         for message in problems:
             check.problem(line, path, message)
+        seen: dict[str, int] = {}
         for ref in refs:
-            check.refs.append((ref, check.file, line, path))
+            # The link's own line, also inside a text written over several lines.
+            nth = seen[ref] = seen.get(ref, -1) + 1
+            check.refs.append((ref, check.file, line_of(value, "ref:" + ref, line, nth), path))
         return text
 
     def _json_schema(self):
@@ -257,7 +286,8 @@ class ListOf(Field):
         if len(value) < self.minimum:
             check.problem(line, path, f"has {len(value)} item(s); expected at least {self.minimum}")
         lines = value.item_lines if isinstance(value, Items) else [line] * len(value)
-        return [self.item.check(item, item_line, f"{path}[{index}]", check)
+        raw = value.raw_items if isinstance(value, Items) else {}
+        return [check_written(self.item, item, raw.get(index), item_line, f"{path}[{index}]", check, "- ")
                 for index, (item, item_line) in enumerate(zip(value, lines))]
 
     def _json_schema(self):
@@ -291,13 +321,19 @@ class Record(Field):
                 continue
             key_line = key_lines.get(key, own_line)
             if key not in self.fields:
-                check.problem(key_line, prefix + key, f"unknown field{_suggest(key, self.fields)}; "
+                check.problem(key_line, prefix + key, f"unknown field{did_you_mean(key, self.fields)}; "
                               f"expected one of: {', '.join(self.fields)}")
+                continue
+            comment = value.comment_values.get(key) if isinstance(value, Node) else None
+            if comment is not None:
+                check.problem(key_line, prefix + key, f"is empty, because YAML reads everything from # on as a "
+                                                      f"comment; write the value in quotes: {key}: \"{comment}\"")
                 continue
             if item is None and not self.fields[key].required:
                 clean[key] = self.fields[key].default  # 'intro:' with nothing after it: as if not given
                 continue
-            clean[key] = self.fields[key].check(item, key_line, prefix + key, check)
+            raw = value.raw_values.get(key) if isinstance(value, Node) else None
+            clean[key] = check_written(self.fields[key], item, raw, key_line, prefix + key, check, f"{key}: ")
         for key, spec in self.fields.items():
             if key in value:
                 continue
@@ -339,7 +375,7 @@ class OneOf(Field):
             if key in self.records:
                 key_line = value.key_lines.get(key, line) if isinstance(value, Node) else line
                 return {"kind": key, key: self.records[key].check(value[key], key_line, f"{path}.{key}", check)}
-            check.problem(line, f"{path}.{key}", f"unknown field{_suggest(key, self.records)}; expected {self.expected}")
+            check.problem(line, f"{path}.{key}", f"unknown field{did_you_mean(key, self.records)}; expected {self.expected}")
             return None
         self.wrong(value, line, path, check)
         return None
@@ -366,10 +402,11 @@ def _or_nothing(schema: dict) -> dict:
     return schema
 
 
-def _suggest(key: str, known) -> str:
+def did_you_mean(key: str, known) -> str:
+    """' (did you mean 'question'?)' for the closest of `known`, or '' when none is close."""
     import difflib
 
-    close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 

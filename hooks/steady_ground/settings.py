@@ -16,6 +16,11 @@ HTTPS_URL = Pattern(r"^https://[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Z
                     r"""(?::[0-9]{1,5})?(?:[/?#][^\s"'<>\\`]*)?$""",
                     "an absolute https:// address, like https://www.example.org/")
 
+# The host name the guide is served under, for the nginx config's server_name and certificate.
+DOMAIN = Pattern(r"^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$",
+                 "a host name only, in lower case, like 'guide.example.org' (no https:// and no /)",
+                 required=False)
+
 
 def _colour(required: bool = True, doc: str = "") -> Pattern:
     return Pattern(r"^#[0-9A-Fa-f]{6}$", "a colour written as # and six hex digits, like '#1f4e79'",
@@ -61,6 +66,8 @@ ORGANIZATION = Record({
                         doc="The guide's language, like 'en': site-data/strings/<language>.yml holds its "
                             "interface text."),
     "region": Text(markdown=False, doc="Where the organization helps, like 'United States'."),
+    "domain": DOMAIN.with_doc("The address people type, like 'guide.example.org' (no https://, no /): "
+                              "the nginx config's server_name and certificate folder. Optional."),
     "emergency": Record({
         "label": Text(markdown=False, doc="Its name on the page, like 'Emergency'."),
         "number": PHONE.with_doc("The number itself, like '911'. Write it in quotes."),

@@ -7,10 +7,12 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import secrets
 import shutil
 import socketserver
 import subprocess
 import sys
+import tempfile
 import threading
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -74,10 +76,26 @@ def build_site(target: Path, root: Path = ROOT) -> Path:
     return target
 
 
+def host_folder(name: str) -> Path:
+    """A new folder made the way a server's administrator makes one (`sudo mkdir -p
+    /var/www/steady-ground`, umask 022): 0755, in a parent everyone may enter (the system's
+    temporary folder). A web server's workers, running as www-data, can reach what is in it;
+    pytest's own temporary folders (0700) would hide it from them."""
+    folder = Path(tempfile.gettempdir()) / f"steady-ground-{name}-{secrets.token_hex(4)}"
+    subprocess.run(["mkdir", "-p", str(folder)], check=True, umask=0o022)
+    return folder
+
+
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The shipped guide, built once for the whole test session."""
-    return build_site(tmp_path_factory.mktemp("built") / "site")
+def built_site() -> Path:
+    """The shipped guide, built once for the whole test session into a host's folder,
+    exactly as `python -m steady_ground build` leaves it (tests/browser/test_nginx.py serves it
+    with nginx's unprivileged workers)."""
+    www = host_folder("www")
+    try:
+        yield build_site(www / "site")
+    finally:
+        shutil.rmtree(www, ignore_errors=True)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -1,5 +1,14 @@
-"""The built site behind a real nginx with the generated config: every header, and no page
-breaks under the Content-Security-Policy (real Chromium, every page)."""
+"""The built site on a stock Debian nginx, set up with the steps of docs/hosting.md: http
+answers Let's Encrypt's check and redirects everything else, https serves every page with
+every header, and no page breaks under the Content-Security-Policy (real Chromium, every page).
+
+nginx runs with Debian's own /etc/nginx/nginx.conf (workers as www-data) and its default
+site, both copied into a test folder with these changes only: ports 80 and 443 become free
+ports on 127.0.0.1 (no [::] listeners), /var/www/steady-ground, /var/www/html, /etc/nginx and
+/etc/letsencrypt/live become test folders, the pid and log files move there, and one worker.
+The certificate is self-signed, made here with openssl where certbot would put Let's
+Encrypt's. The site is served where the build left it: no copy, no change of permissions.
+"""
 from __future__ import annotations
 
 import base64
@@ -7,23 +16,26 @@ import hashlib
 import json
 import os
 import re
+import shlex
+import shutil
 import socket
+import ssl
 import subprocess
 import time
 import urllib.error
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from steady_ground.security_headers import inline_scripts, scan_site
 
-from .conftest import DESTINATION, answer_for_destination, require, search_for
+from .conftest import DESTINATION, ROOT, answer_for_destination, host_folder, require, search_for
 
 NGINX = "/usr/sbin/nginx"
-MIME_TYPES = "/etc/nginx/mime.types"
-SHIPPED_LISTEN = "listen 80;"
-SHIPPED_ROOT = "root /var/www/steady-ground/site;"
+DEBIAN_NGINX_CONF = Path("/etc/nginx/nginx.conf")
+DEBIAN_DEFAULT_SITE = Path("/etc/nginx/sites-available/default")
 LONG_CACHE = "public, max-age=31536000, immutable"
 EXPECTED = {
     "Referrer-Policy": "no-referrer",
@@ -41,6 +53,24 @@ document.addEventListener("securitypolicyviolation", function (e) {
 });
 """
 
+# The server commands of docs/hosting.md, in order. The test runs `cp` and `rm` as written (its own
+# folders in place of the server's), `nginx -t` with -c for its copy of /etc/nginx, and
+# `nginx -s reload` for `systemctl reload nginx` (what systemd's reload runs). apt is
+# scripts/setup-system.sh's job. certbot cannot reach Let's Encrypt from a test: its webroot
+# method is done by hand (the check file where certbot writes it, read back over http), and
+# its certificate is made by openssl where certbot puts it.
+MAKE_FOLDER = "sudo mkdir -p /var/www/steady-ground"  # conftest.host_folder runs `mkdir -p`, umask 022
+COPY_CONFIG = "sudo cp /var/www/steady-ground/site/_nginx.conf /etc/nginx/conf.d/steady-ground.conf"
+REMOVE_DEFAULT_SITE = "sudo rm /etc/nginx/sites-enabled/default"
+RECIPE = [
+    "sudo apt install nginx certbot",
+    'sudo certbot certonly --webroot -w /var/www/html -d guide.example.org --deploy-hook "systemctl reload nginx"',
+    COPY_CONFIG,
+    REMOVE_DEFAULT_SITE,
+    "sudo nginx -t",
+    "sudo systemctl reload nginx",
+]
+
 
 def _free_port() -> int:
     with socket.socket() as sock:
@@ -48,53 +78,208 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def nginx_url(built_site: Path, tmp_path_factory):
-    """A real nginx from Debian serving the built site with the config the build wrote."""
-    require(Path(NGINX).exists(), "nginx (Debian package nginx-light)")
-    here = tmp_path_factory.mktemp("nginx")
-    server = (built_site / "_nginx.conf").read_text()
-    assert server.count(SHIPPED_LISTEN) == 1 and server.count(SHIPPED_ROOT) == 1
-    port = _free_port()
-    server = server.replace(SHIPPED_LISTEN, f"listen 127.0.0.1:{port};").replace(SHIPPED_ROOT, f"root {built_site};")
-    (here / "site.conf").write_text(server)
-    temp_paths = "\n".join(f"  {name}_temp_path {here}/{name};" for name in
-                           ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
-    # Running as root (CI), workers would drop to 'nobody' and could not read the test's folders.
-    user = "user root;\n" if os.geteuid() == 0 else ""
-    (here / "nginx.conf").write_text(f"""{user}worker_processes 1;
-pid {here}/nginx.pid;
-error_log {here}/error.log;
-events {{ worker_connections 64; }}
-http {{
-  include {MIME_TYPES};
-  default_type application/octet-stream;
-  access_log {here}/access.log;
-{temp_paths}
-  include {here}/site.conf;
-}}
-""")
-    with open(here / "stderr.log", "wb") as stderr:
-        process = subprocess.Popen([NGINX, "-p", str(here), "-e", str(here / "error.log"), "-c",
-                                    str(here / "nginx.conf"), "-g", "daemon off;"],
-                                   stdout=subprocess.DEVNULL, stderr=stderr)
-    try:
-        deadline = time.monotonic() + 15
+def _shell_blocks(markdown: str) -> list[list[str]]:
+    return [block.strip().splitlines() for block in re.findall(r"```sh\n(.*?)```", markdown, flags=re.S)]
+
+
+def test_the_recipe_in_the_docs_is_the_one_this_test_follows():
+    blocks = _shell_blocks((ROOT / "docs" / "hosting.md").read_text())
+    assert [MAKE_FOLDER] in blocks
+    assert RECIPE in blocks, "docs/hosting.md changed: update RECIPE and what the test does"
+
+
+def replace_once(text: str, old: str, new: str, where: str) -> str:
+    assert text.count(old) == 1, f"expected {old!r} once in {where}"
+    return text.replace(old, new)
+
+
+@dataclass
+class Server:
+    http: str  # http://127.0.0.1:port
+    https: str
+    tls: ssl.SSLContext  # trusts the test's certificate
+    check_path: str  # /.well-known/acme-challenge/<token>
+    check_body: str
+    worker_uids: set[int]
+    default_site_answer: tuple  # (status, headers) on http before Debian's default site was removed
+    checked: str  # what `nginx -t` said
+
+
+class Nginx:
+    """A master process in the foreground, with the test's copy of /etc/nginx."""
+
+    def __init__(self, here: Path, conf: Path):
+        self.here, self.conf = here, conf
+        self.process: subprocess.Popen | None = None
+
+    def args(self, *extra: str) -> list[str]:
+        # Debian's own prefix (no -p): its modules-enabled/ loads modules by relative paths.
+        return [NGINX, "-e", str(self.here / "log" / "error.log"), "-c", str(self.conf), *extra]
+
+    def start(self) -> None:
+        with open(self.here / "stderr.log", "wb") as stderr:
+            self.process = subprocess.Popen(self.args("-g", "daemon off;"), stdout=subprocess.DEVNULL, stderr=stderr)
+
+    def command(self, *extra: str) -> str:
+        result = subprocess.run(self.args(*extra), capture_output=True, text=True)
+        assert result.returncode == 0, result.stdout + result.stderr
+        return result.stdout + result.stderr
+
+    def wait_for(self, what: str, ready) -> None:
+        deadline = time.monotonic() + 30
         while True:
-            if process.poll() is not None:
-                pytest.fail("nginx stopped: " + (here / "stderr.log").read_text() +
-                            (here / "error.log").read_text() if (here / "error.log").exists() else "")
+            if self.process.poll() is not None:
+                pytest.fail("nginx stopped: " + (self.here / "stderr.log").read_text() +
+                            (self.here / "log" / "error.log").read_text())
             try:
-                with socket.create_connection(("127.0.0.1", port), timeout=0.2):
-                    break
+                if ready():
+                    return
             except OSError:
-                if time.monotonic() > deadline:
-                    pytest.fail("nginx did not start listening within 15 s")
-                time.sleep(0.05)
-        yield f"http://127.0.0.1:{port}"
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail(f"nginx: {what} did not happen within 30 s: " +
+                            (self.here / "log" / "error.log").read_text())
+            time.sleep(0.05)
+
+    def workers(self) -> dict[int, int]:
+        """The master's worker processes: pid -> user id."""
+        found = {}
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    status = (entry / "status").read_text()
+                except OSError:
+                    continue
+                if re.search(rf"^PPid:\s+{self.process.pid}$", status, re.M):
+                    found[int(entry.name)] = int(re.search(r"^Uid:\s+(\d+)", status, re.M).group(1))
+        return found
+
+    def reload(self, done) -> None:
+        """`nginx -s reload`, then wait until `done()` is true and the old worker has left: until
+        then it may still take a connection and answer with the old config."""
+        self.command("-s", "reload")
+        self.wait_for("the reload", lambda: done() and len(self.workers()) == 1)
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+
+
+def _listening(port: int) -> bool:
+    with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+        return True
+
+
+@pytest.fixture(scope="module")
+def html() -> Path:
+    """Debian's /var/www/html, where certbot's webroot method leaves its check files for www-data."""
+    folder = host_folder("html")
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def nginx(built_site: Path, html: Path, tmp_path_factory):
+    """Debian's nginx, set up as docs/hosting.md says, serving the site where the build left it."""
+    require(Path(NGINX).exists() and DEBIAN_NGINX_CONF.exists() and DEBIAN_DEFAULT_SITE.exists(),
+            "nginx with Debian's configuration (Debian package nginx-light)")
+    require(bool(shutil.which("openssl")), "openssl")
+    here = tmp_path_factory.mktemp("nginx")
+    etc, live, log = here / "etc-nginx", here / "letsencrypt-live", here / "log"
+    for folder in (etc / "conf.d", etc / "sites-available", etc / "sites-enabled", live, log):
+        folder.mkdir(parents=True)
+    http_port, https_port = _free_port(), _free_port()
+    where = {"/var/www/steady-ground": str(built_site.parent), "/var/www/html": str(html),
+             "/etc/nginx": str(etc), "/etc/letsencrypt/live": str(live)}
+
+    def here_instead(command: str) -> list[str]:
+        for real, test in where.items():
+            command = command.replace(real, test)
+        return shlex.split(command.removeprefix("sudo "))
+
+    def ports(text: str, where_: str, default: str = "") -> str:
+        text = replace_once(text, f"listen 80{default};", f"listen 127.0.0.1:{http_port}{default};", where_)
+        text = replace_once(text, f"listen [::]:80{default};", "", where_)
+        if not default:
+            text = replace_once(text, "listen 443 ssl;", f"listen 127.0.0.1:{https_port} ssl;", where_)
+            text = replace_once(text, "listen [::]:443 ssl;", "", where_)
+        return text
+
+    # Debian's nginx.conf, moved into the test folder; its `user www-data;` stays.
+    conf = DEBIAN_NGINX_CONF.read_text()
+    assert re.search(r"^user www-data;$", conf, re.M), "Debian's nginx.conf runs its workers as www-data"
+    temp_paths = "".join(f"\n\t{name}_temp_path {here}/{name};" for name in
+                         ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    for old, new in (("worker_processes auto;", "worker_processes 1;"),
+                     ("pid /run/nginx.pid;", f"pid {here}/nginx.pid;"),
+                     ("error_log /var/log/nginx/error.log;", f"error_log {log}/error.log;"),
+                     ("access_log /var/log/nginx/access.log;", f"access_log {log}/access.log;"),
+                     ("include /etc/nginx/conf.d/*.conf;", f"include {etc}/conf.d/*.conf;"),
+                     ("include /etc/nginx/sites-enabled/*;", f"include {etc}/sites-enabled/*;"),
+                     ("http {", "http {" + temp_paths)):
+        conf = replace_once(conf, old, new, str(DEBIAN_NGINX_CONF))
+    (etc / "nginx.conf").write_text(conf)
+    default = ports(DEBIAN_DEFAULT_SITE.read_text(), str(DEBIAN_DEFAULT_SITE), " default_server")
+    (etc / "sites-available" / "default").write_text(
+        replace_once(default, "root /var/www/html;", f"root {html};", str(DEBIAN_DEFAULT_SITE)))
+    (etc / "sites-enabled" / "default").symlink_to("../sites-available/default")
+
+    server = Nginx(here, etc / "nginx.conf")
+    server.start()
+    try:
+        http = f"http://127.0.0.1:{http_port}"
+        server.wait_for("listening on http", lambda: _listening(http_port))
+
+        # 2. certbot --webroot: the check file in /var/www/html, answered by Debian's default site.
+        token = "sG-check_" + base64.urlsafe_b64encode(os.urandom(12)).decode().rstrip("=")
+        check_path = f"/.well-known/acme-challenge/{token}"
+        check_body = token + ".thumbprint"
+        challenge = html / ".well-known" / "acme-challenge"
+        subprocess.run(["mkdir", "-p", str(challenge)], check=True, umask=0o022)
+        (challenge / token).write_text(check_body)
+        os.chmod(challenge / token, 0o644)
+        status, _, body = fetch_body(http + check_path)
+        assert (status, body) == (200, check_body), "Debian's default site must serve certbot's check"
+        # What certbot leaves: /etc/letsencrypt/live/<domain>/fullchain.pem and privkey.pem.
+        shipped = (built_site / "_nginx.conf").read_text()
+        certificate = re.search(r"ssl_certificate /etc/letsencrypt/live/(.+)/fullchain\.pem;", shipped).group(1)
+        made = live / certificate
+        made.mkdir()
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+                        "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+                        "-keyout", str(made / "privkey.pem"), "-out", str(made / "fullchain.pem")],
+                       check=True, capture_output=True)
+        tls = ssl.create_default_context(cafile=str(made / "fullchain.pem"))
+
+        # 3. cp: the config the build wrote, then on the test's ports and folders.
+        subprocess.run(here_instead(COPY_CONFIG), check=True)
+        installed = etc / "conf.d" / "steady-ground.conf"
+        assert installed.read_text() == shipped
+        text = ports(shipped, "site/_nginx.conf")
+        for real, test in where.items():
+            text = text.replace(f" {real}", f" {test}")
+        installed.write_text(text)
+        server.reload(lambda: _listening(https_port))
+        status, _ = fetch(f"https://127.0.0.1:{https_port}/", tls)
+        assert status == 200, f"the start page answered {status} over https: " + (log / "error.log").read_text()
+        # Debian's default site still answers plain http: the guide's redirect is never reached.
+        default_site_answer = fetch(http + "/")
+
+        # 4-6. rm the default site, nginx -t, reload.
+        subprocess.run(here_instead(REMOVE_DEFAULT_SITE), check=True)
+        checked = server.command("-t")
+        server.reload(lambda: fetch(http + "/")[0] == 301)
+        yield Server(http=http, https=f"https://127.0.0.1:{https_port}", tls=tls, check_path=check_path,
+                     check_body=check_body, worker_uids=set(server.workers().values()),
+                     default_site_answer=default_site_answer, checked=checked)
     finally:
-        process.terminate()
-        process.wait(timeout=10)
+        server.stop()
+
+
+@pytest.fixture(scope="module")
+def nginx_url(nginx: Server) -> str:
+    return nginx.https
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -102,14 +287,20 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
-def fetch(url: str):
-    """(status, headers) without following redirects."""
-    opener = urllib.request.build_opener(_NoRedirect)
+def fetch_body(url: str, tls: ssl.SSLContext | None = None):
+    """(status, headers, body) without following redirects."""
+    opener = urllib.request.build_opener(_NoRedirect, urllib.request.HTTPSHandler(context=tls))
     try:
         with opener.open(url, timeout=10) as response:
-            return response.status, response.headers
+            return response.status, response.headers, response.read().decode("utf-8", "replace")
     except urllib.error.HTTPError as error:
-        return error.code, error.headers
+        return error.code, error.headers, error.read().decode("utf-8", "replace")
+
+
+def fetch(url: str, tls: ssl.SSLContext | None = None):
+    """(status, headers) without following redirects."""
+    status, headers, _ = fetch_body(url, tls)
+    return status, headers
 
 
 def directives(policy: str) -> dict[str, list[str]]:
@@ -130,7 +321,56 @@ def expected_hashes(site: Path) -> set[str]:
     return hashes
 
 
-def test_every_response_carries_the_security_headers(nginx_url: str, built_site: Path, site_pages):
+def test_the_site_is_served_where_the_build_left_it_by_unprivileged_workers(nginx: Server, built_site: Path):
+    modes = {oct(path.stat().st_mode & 0o777) for path in built_site.rglob("*") if path.is_dir()}
+    modes |= {oct(built_site.stat().st_mode & 0o777)}
+    assert modes == {"0o755"}
+    assert {oct(path.stat().st_mode & 0o777) for path in built_site.rglob("*") if path.is_file()} == {"0o644"}
+    assert nginx.worker_uids and 0 not in nginx.worker_uids
+    if os.geteuid() == 0:  # as Debian runs them (a non-root master keeps its own user)
+        import pwd
+
+        assert nginx.worker_uids == {pwd.getpwnam("www-data").pw_uid}
+    assert "syntax is ok" in nginx.checked and "test is successful" in nginx.checked  # as the docs say
+
+
+def test_debian_default_site_hides_the_guide_until_it_is_removed(nginx: Server):
+    status, headers = nginx.default_site_answer
+    assert status != 301 and "Content-Security-Policy" not in headers
+
+
+def test_plain_http_answers_the_certificate_check_and_redirects_everything_else(nginx: Server, site_pages):
+    status, headers, body = fetch_body(nginx.http + nginx.check_path)
+    assert (status, body) == (200, nginx.check_body)
+    assert headers["Content-Type"].startswith("text/plain")
+    assert "Strict-Transport-Security" not in headers  # HSTS only over https
+    for path in ("/", "/" + site_pages[-1], "/" + site_pages[-1] + "?q=1", "/_nginx.conf", "/.git/config",
+                 "/.well-known/security.txt"):
+        status, headers = fetch(nginx.http + path)
+        assert status == 301 and headers["Location"] == "https://127.0.0.1" + path, path
+        assert "Strict-Transport-Security" not in headers, path
+    # Over https the check folder is hidden like every other dot folder, and so are the deploy files.
+    for hidden in (nginx.check_path, "/.git/config", "/.env", "/_headers", "/_nginx.conf"):
+        assert fetch(nginx.https + hidden, nginx.tls)[0] == 404, hidden
+
+
+def test_every_page_is_served_over_https_with_every_header(nginx: Server, built_site: Path, site_pages):
+    expected = scan_site(built_site)
+    pages = ["/" + path for path in site_pages] + ["/404.html"]
+    assert sorted(pages) == sorted(expected.pages)
+    for path in pages:
+        status, headers = fetch(nginx.https + path, nginx.tls)
+        assert status == 200, path
+        for name, value in EXPECTED.items():
+            assert headers[name] == value, (path, name)
+        assert headers["Strict-Transport-Security"] == "max-age=31536000", path
+        assert headers["Cache-Control"] == "no-store", path
+        assert headers["Content-Security-Policy"].startswith("default-src 'self'; script-src 'self' "), path
+        assert "camera=()" in headers["Permissions-Policy"], path
+    print(f"\n{len(pages)} pages over https, each with {len(EXPECTED) + 4} security headers")
+
+
+def test_every_response_carries_the_security_headers(nginx: Server, built_site: Path, site_pages):
     fingerprinted = sorted(p.relative_to(built_site).as_posix() for p in built_site.rglob("*.min.js"))
     assert any("bundle." in path for path in fingerprinted)
     cases = {
@@ -141,7 +381,7 @@ def test_every_response_carries_the_security_headers(nginx_url: str, built_site:
         "/search/search_index.json": "no-cache",
     }
     for path, cache in cases.items():
-        status, headers = fetch(nginx_url + path)
+        status, headers = fetch(nginx.https + path, nginx.tls)
         assert status == 200, path
         for name, value in EXPECTED.items():
             assert headers[name] == value, (path, name, headers[name])
@@ -161,8 +401,8 @@ def test_every_response_carries_the_security_headers(nginx_url: str, built_site:
     assert headers["Content-Type"].startswith("application/json")
 
 
-def test_the_policy_hashes_exactly_the_inline_scripts_of_the_built_pages(nginx_url: str, built_site: Path):
-    _, headers = fetch(nginx_url + "/")
+def test_the_policy_hashes_exactly_the_inline_scripts_of_the_built_pages(nginx: Server, built_site: Path):
+    _, headers = fetch(nginx.https + "/", nginx.tls)
     script_src = directives(headers["Content-Security-Policy"])["script-src"]
     hashes = {source for source in script_src if source.startswith("'sha256-")}
     assert hashes == expected_hashes(built_site)
@@ -174,18 +414,18 @@ def test_the_policy_hashes_exactly_the_inline_scripts_of_the_built_pages(nginx_u
     assert scan.javascript_urls == [], "javascript: links are blocked by the policy"
 
 
-def test_redirects_errors_and_deploy_files(nginx_url: str, site_pages):
+def test_redirects_errors_and_deploy_files(nginx: Server, site_pages):
     folder = next(path for path in site_pages if path)
-    status, headers = fetch(nginx_url + "/" + folder.rstrip("/"))
+    status, headers = fetch(nginx.https + "/" + folder.rstrip("/"), nginx.tls)
     assert status == 301 and headers["Location"] == "/" + folder  # relative links need the slash
-    status, headers = fetch(nginx_url + "/no-such-page/")
+    status, headers = fetch(nginx.https + "/no-such-page/", nginx.tls)
     assert status == 404 and headers["Content-Security-Policy"] and headers["X-Frame-Options"] == "DENY"
     for hidden in ("/_headers", "/_nginx.conf"):
-        assert fetch(nginx_url + hidden)[0] == 404, hidden
+        assert fetch(nginx.https + hidden, nginx.tls)[0] == 404, hidden
 
 
-def test_headers_file_says_the_same_as_the_nginx_config(nginx_url: str, built_site: Path, site_pages):
-    _, served = fetch(nginx_url + "/")
+def test_headers_file_says_the_same_as_the_nginx_config(nginx: Server, built_site: Path, site_pages):
+    _, served = fetch(nginx.https + "/", nginx.tls)
     rules: dict[str, dict[str, str]] = {}
     current = None
     for line in (built_site / "_headers").read_text().splitlines():
@@ -211,7 +451,7 @@ def test_headers_file_says_the_same_as_the_nginx_config(nginx_url: str, built_si
 @pytest.fixture
 def watched(browser):
     """A browser tab that records CSP violations and console complaints about the headers."""
-    context = browser.new_context()
+    context = browser.new_context(ignore_https_errors=True)  # the test's self-signed certificate
     context.add_init_script(RECORD_VIOLATIONS)
     page = context.new_page()
     page.console_problems = []

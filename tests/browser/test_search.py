@@ -21,7 +21,7 @@ GUIDE_WORDS = [
     ("signs of real change", "measuring-progress/#signs-of-real-change", 3),
     ("what toxic means", "what-toxic-means/", 1),
     ("unhealthy", "what-toxic-means/#three-words", 1),
-    ("clear limits", "try-to-fix/#step-2-boundaries", 3),
+    ("clear boundaries", "try-to-fix/#step-2-boundaries", 3),
     ("keep each other honest", "try-to-fix/#step-3-accountability", 3),
     ("boundaries", "worksheets/boundaries/#my-boundaries", 3),
     ("words to say", "tools/#scripts", 3),

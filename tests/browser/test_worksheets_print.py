@@ -112,6 +112,18 @@ def test_worksheet_fits_its_page_limit(pdfs, page_id, paper):
 
 
 @pytest.mark.parametrize("paper", PAPERS)
+def test_worksheets_for_both_partners_print_the_safety_line(pdfs, paper):
+    note = words(STRINGS["couple_note"])
+    couple = {page_id for page_id in WORKSHEETS
+              if any(block.get("for") == "couple" for block in worksheet_blocks(page_id))}
+    assert {"weekly-check-in", "boundaries", "change-log", "grounding-card", "experiment-review"} <= couple
+    for page_id in WORKSHEETS:
+        printed = words(pdfs[page_id, paper][1])
+        assert (note in printed) == (page_id in couple), page_id
+    assert words(pdfs[BOOKLET, paper][1]).count(note) == len(couple)
+
+
+@pytest.mark.parametrize("paper", PAPERS)
 def test_booklet_starts_each_worksheet_on_a_new_page(pdfs, paper):
     pages, text = pdfs[BOOKLET, paper]
     assert pages == sum(pdfs[page_id, paper][0] for page_id in WORKSHEETS)
@@ -214,7 +226,7 @@ STORAGE_STATE = """async () => ({
 
 def fill_safety_plan(page) -> None:
     plan = page.locator("[data-sg-worksheet]")
-    plan.locator("textarea.sg-field--lines").nth(1).fill(TYPED["textarea"])
+    plan.locator("textarea.sg-field--lines").first.fill(TYPED["textarea"])
     plan.locator("input.sg-field--line").first.fill(TYPED["line"])
     plan.locator("table input.sg-field--cell").first.fill(TYPED["cell"])
     plan.locator(".sg-prompt--checkbox input").first.check()

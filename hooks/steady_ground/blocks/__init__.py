@@ -9,9 +9,13 @@ import importlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..schema import Field, Id, ListOf, Record, Ref
+from ..schema import Choice, Field, Id, ListOf, Record, Ref
 
 HERE = Path(__file__).parent
+
+# A block meant for both partners says so with `for: couple` (see safety_rules.py).
+AUDIENCE = "for"
+COUPLE = "couple"
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,10 @@ def common_fields() -> dict[str, Field]:
         "see": ListOf(Ref(), required=False, single_ok=True, default=[],
                       doc="Related pages or blocks, shown as 'Related' links: a page id like 'safety' "
                           "or a block like 'faq/how-long-to-wait'."),
+        AUDIENCE: Choice([COUPLE], required=False,
+                         doc="couple: the block is for both partners to use together (an exercise, a script, "
+                             "a shared worksheet). It then shows the standard safety line on screen and on paper, "
+                             "and its page must link to Safety first"),
     }
 
 
