@@ -103,6 +103,28 @@ def test_a_hidden_page_leaves_related_lists_without_an_error(mini_project: Path)
     assert guide.page("faq").blocks[0].data["see"] == ["home"]
 
 
+WORDS = """\
+    title: Words
+    summary: Words people use.
+    blocks:
+      - type: term
+        word: Time-out
+        meaning: A break you agree on.
+        covered_in: [tools, faq]
+    """
+
+
+def test_a_hidden_page_leaves_a_terms_places_and_the_last_place_cannot_go(mini_project: Path):
+    (mini_project / "content" / "60-words.yml").write_text(textwrap.dedent(WORDS))
+    write(mini_project, {"changes.yml": "hide: [tools]\n"})
+    guide, _ = load_project(Project.at(mini_project))
+    assert guide.page("words").blocks[0].data["covered_in"] == ["faq"]
+    (mini_project / "content" / "60-words.yml").write_text(textwrap.dedent(WORDS).replace("[tools, faq]", "[tools]"))
+    report = problems(mini_project, {})
+    assert ("content/60-words.yml:4: blocks[0].covered_in: every place this term links to is hidden by "
+            "site-data/overrides/changes.yml") in report
+
+
 def test_a_replaced_page_keeps_its_place_and_a_new_start_page_works(mini_project: Path):
     write(mini_project, {"pages/00-home.yml": PAGE.replace("Local services", "Harbor House")})
     guide, _ = load_project(Project.at(mini_project))

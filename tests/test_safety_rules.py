@@ -38,6 +38,7 @@ EXAMPLES = {
     "paths": {"heading": "Where to go", "items": [{"label": "Safety", "text": "Stay safe.", "ref": "safety"}]},
     "help_channels": {"heading": "Talk to someone"},
     "emergency": {"heading": "In danger now?"},
+    "term": {"word": "Time-out", "meaning": "A break you agree on.", "covered_in": ["safety"]},
 }
 
 

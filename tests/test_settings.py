@@ -311,3 +311,8 @@ def test_language_switches_html_lang_search_stemming_and_interface(mini_project:
     assert "¿Cuánto tiempo debo esperar?" in faq and "How long should I wait?" not in faq  # the guide's words
     assert "6 meses" in faq and "de días a semanas" in faq  # time spans from the Spanish strings
     assert "Salir de esta página" in faq  # the organization's words
+    # The short exit line, and the places a search that finds nothing offers (this
+    # small guide has no word list, so that place is left out).
+    assert "La salida no lo oculta todo." in faq
+    assert ">Busca ayuda ahora</a>" in faq and ">Por dónde empezar</a>" in faq
+    assert "Palabras que usa la gente" not in faq

@@ -35,14 +35,17 @@ from .content import (PAGE_FIELDS, SECTION_FIELDS, ContentLayer, Guide, Page, bl
 from .org_overrides import CHANGES, FOLDER, OverridesLayer, Plan, PlannedPage, gather_overrides, plan_guide
 from .problems import ContentError, Problem
 from .schema import Check, Link, Merge, Record, did_you_mean
+from .glossary import glossary_problems
 from .safety_rules import safety_problems
 from .settings import Settings, load_settings, printing_problems
 from .translation import TRANSLATIONS, Outdated, language_name, lay_over, relabel
 from .yamlfile import Items, Node, load_yaml
 
 GUIDE_LANGUAGE = "en"  # the language content/ is written in
-RELATED = "see"  # a block's related places: a hidden page simply leaves this list
-RELATED_FIELD = re.compile(r"(^|\.)see(\[\d+\])?$")
+# Lists of places that may simply lose an entry when a page is hidden: a block's
+# "Related:" list (see) and the places a word-list term links to (covered_in).
+RELATED_LISTS = ("see", "covered_in")
+RELATED_FIELD = re.compile(r"(^|\.)(see|covered_in)(\[\d+\])?$")
 
 
 @dataclass
@@ -124,6 +127,7 @@ def load_site(content_dir: Path, site_data_dir: Path, root: Path) -> Site:
             editions[code] = Edition(code, guide, edition_settings, "" if code == settings.language else f"{code}/")
     if source is not None:
         problems += safety_problems(source)  # blocks for both partners link to Safety first
+        problems += glossary_problems(source)  # a word belongs to one term only
     if settings is not None:
         worksheets = {page.id for page in source.pages if any(b.type == "worksheet" for b in page.blocks)}
         problems += printing_problems(settings, worksheets, site_data_dir, root)
@@ -432,9 +436,15 @@ def _without_hidden_pages(guide: Guide, links: list[Link], layers: _Layers, work
     if not hidden:
         return links
     for page in guide.pages:
-        for block in page.blocks:
-            if block.data.get(RELATED):
-                block.data[RELATED] = [t for t in block.data[RELATED] if t.partition("/")[0] not in hidden]
+        for index, block in enumerate(page.blocks):
+            for key in RELATED_LISTS:
+                if not block.data.get(key):
+                    continue
+                block.data[key] = [t for t in block.data[key] if t.partition("/")[0] not in hidden]
+                if not block.data[key] and key == "covered_in" and work.language is None:
+                    work.problems.append(Problem(block.source or page.source, block.line, f"blocks[{index}].{key}",
+                                                 f"every place this term links to is hidden by "
+                                                 f"{layers.plan.changes_file}; add a page it can link to"))
     kept = []
     pages = {page.id: page for page in guide.pages}
     files = {page.source: page for page in guide.pages}

@@ -10,9 +10,13 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
 from .content import Page
+from .glossary import TERM_TYPE
 from .problems import ContentError
 from .project import Project, load_project
 from .render import PageRenderer, toc_tokens
+
+
+WORD_LIST_BOOST = 0.7  # search weight of the word list's entries (every other page: 1)
 
 
 class GuideBuild:
@@ -39,6 +43,9 @@ class GuideBuild:
         config.theme["language"] = self.organization["language"]
         config.extra["organization"] = self.organization
         config.extra["strings"] = self.settings.strings
+        # The word list (the first page made of term blocks), for the search panel's signposts.
+        config.extra["glossary_src_uri"] = next(
+            (page.src_uri for page in self.guide.pages if any(b.type == "term" for b in page.blocks)), None)
 
     def add_pages(self, files: Files, config) -> Files:
         """Swap the YAML sources for generated pages, and set the menu."""
@@ -72,5 +79,12 @@ def _front_matter(page: Page) -> str:
     title = page.title.replace('"', '\\"')
     description = plain.replace('"', '\\"')
     # The booklet repeats every worksheet: in search it comes after the worksheets' own pages.
-    search = "search:\n  boost: 0.1\n" if page.print_booklet else ""
+    # The word list's entries weigh a little less than the guide's own blocks: when a
+    # block's heading names the word too, the block comes first and the entry after it.
+    if page.print_booklet:
+        search = "search:\n  boost: 0.1\n"
+    elif any(block.type == TERM_TYPE for block in page.blocks):
+        search = f"search:\n  boost: {WORD_LIST_BOOST}\n"
+    else:
+        search = ""
     return f'---\ntitle: "{title}"\ndescription: "{description}"\n{search}---\n'

@@ -10,6 +10,7 @@ from markupsafe import Markup
 
 from .blocks import AUDIENCE, BLOCK_TYPES, COUPLE, HERE as BLOCKS_DIR
 from .content import Block, Guide, Page
+from .glossary import TERM_TYPE, Term, collect, use_markup
 from .markup import TextRenderer
 from .settings import Settings
 
@@ -17,6 +18,9 @@ TEMPLATES_DIR = Path(__file__).parent / "templates"
 
 # Block types that a page with 'print_booklet: true' gathers from every other page.
 BOOKLET_TYPES = ("worksheet",)
+# Block types whose text never gets word meanings: forms, help lines, the emergency
+# step (it must stay short and direct) and the word list itself.
+UNMARKED_TYPES = ("worksheet", "help_channels", "emergency", TERM_TYPE)
 
 # Given "page-id" or "page-id/block-id", the URL relative to the page being built.
 LinkFor = Callable[[str], str]
@@ -51,6 +55,7 @@ class PageRenderer:
         self.templates = {name: self.env.get_template(kind.template) for name, kind in BLOCK_TYPES.items()}
         self.page_template = self.env.get_template("page.html.j2")
         self.couple_note = self.env.get_template("couple_note.html.j2")
+        self.glossary = collect(guide)
 
     def title_of(self, target: str) -> str:
         page_id, _, block_id = target.partition("/")
@@ -66,12 +71,22 @@ class PageRenderer:
             "organization": self.settings.organization,
         }
         blocks = []
+        seen: set[str] = set()  # terms already marked on this page: only the first use is
+        mark = page.id not in self.glossary.page_ids
         for block in page.blocks:
+            html = self.render_block(block, context)
+            if mark and block.type not in UNMARKED_TYPES:
+                html = Markup(self.glossary.mark(html, seen, lambda term, found: self.term_use(term, found, link_for)))
             blocks.append({"type": block.type, "id": block.id, "see": block.data.get("see") or [],
-                           "html": self.render_block(block, context)})
+                           "html": html})
         if page.print_booklet:
             blocks += self.booklet(page, context)
         return self.page_template.render(blocks=blocks, **context)
+
+    def term_use(self, term: Term, found: str, link_for: LinkFor) -> Markup:
+        href = link_for(f"{term.page_id}/{term.id}")
+        more = self.settings.strings["term_more"] % term.word
+        return use_markup(term, found, href, self.text.inline(term.meaning, link_for), more)
 
     def booklet(self, booklet_page: Page, context: dict) -> list[dict]:
         """Every worksheet of the guide, in menu order, rendered from its own page's YAML.

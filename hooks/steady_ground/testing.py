@@ -46,6 +46,20 @@ def check_blocks(*blocks: dict, extra_pages: dict[str, dict] | None = None) -> s
         shutil.rmtree(project.root, ignore_errors=True)
 
 
+def check_page_source(text: str, name: str = "10-words.yml") -> str:
+    """The problem report for one page file written exactly as given (so lines are known),
+    next to a start page; '' when it is fine."""
+    project = _project_with([{"type": "section", "heading": "Start", "body": ["Hello."]}])
+    try:
+        (project.content_dir / name).write_text(text, encoding="utf-8")
+        load_project(project)
+        return ""
+    except ContentError as error:
+        return error.report()
+    finally:
+        shutil.rmtree(project.root, ignore_errors=True)
+
+
 def render_blocks(*blocks: dict, extra_pages: dict[str, dict] | None = None) -> str:
     """The HTML of a start page holding these blocks; links resolve to '/<page>/#<block>'."""
     project = _project_with(list(blocks), extra_pages)

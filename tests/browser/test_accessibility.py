@@ -78,6 +78,28 @@ def test_open_search_with_results_and_open_menu_pass_axe(browser, site_url, axe,
     assert not found.nodes, found.report()
 
 
+@pytest.mark.parametrize("scheme,width", COMBINATIONS, ids=[f"{s}-{w}px" for s, w in COMBINATIONS])
+def test_empty_search_panel_and_open_word_meanings_pass_axe(browser, site_url, axe, scheme, width):
+    """The places a search that finds nothing offers, and the meanings of words opened in the text."""
+    context, page = open_view(browser, scheme, width)
+    page.goto(site_url + "what-toxic-means/")
+    assert_scheme(page, scheme, "what-toxic-means/")
+    found = Violations()
+    words = page.locator("article button.sg-term")
+    assert words.count() >= 2, "the page marks words from the word list"
+    for index in range(words.count()):
+        words.nth(index).click()
+    assert page.locator("article .sg-term__meaning:not([hidden])").count() == words.count()
+    found.add("word meanings open", run_axe(page, axe))
+
+    page.keyboard.press("/")
+    page.keyboard.type("zqxw")
+    page.wait_for_selector(".md-search-result .sg-search-empty", state="visible")
+    found.add("search found nothing", run_axe(page, axe))
+    context.close()
+    assert not found.nodes, found.report()
+
+
 def test_axe_finds_a_contrast_failure_when_there_is_one(browser, site_url, axe):
     """The check is live: grey-on-white text planted in a page is reported."""
     context, page = open_view(browser, "light", 1280)

@@ -11,14 +11,16 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .conftest import wait_for_search_index
+from steady_ground.project import Project, load_project
+
+from .conftest import ROOT, SETTINGS, wait_for_search_index
 
 # (what a reader types, where it must lead: "page/" or "page/#block", the lowest rank allowed)
 GUIDE_WORDS = [
     ("red flags", "can-it-change/#red-flags", 1),
     ("signs of real change", "measuring-progress/#signs-of-real-change", 3),
     ("what toxic means", "what-toxic-means/", 1),
-    ("unhealthy", "what-toxic-means/#three-words", 1),
+    ("unhealthy", "what-toxic-means/#three-words", 3),  # after the word list's entry for it
     ("clear boundaries", "try-to-fix/#step-2-boundaries", 3),
     ("keep each other honest", "try-to-fix/#step-3-accountability", 3),
     ("boundaries", "worksheets/boundaries/#my-boundaries", 3),
@@ -34,7 +36,7 @@ GUIDE_WORDS = [
     ("private window", "browse-safely/#private-windows", 1),
     ("browser history", "browse-safely/#what-browsers-keep", 1),
     ("exit this page", "browse-safely/#exit-button", 1),
-    ("hotline", "get-help/#help-channels", 1),
+    ("hotline", "get-help/#help-channels", 3),  # after the word list's entry, which links to it
     ("how long should I wait", "faq/#how-long-to-wait", 1),
     ("one person fix", "faq/#one-person-alone", 1),
     ("grief", "faq/#coping-with-grief", 1),
@@ -63,7 +65,105 @@ READER_WORDS = [
     ("accountability", "try-to-fix/#step-3-accountability", 3),
 ]
 
-QUERIES = GUIDE_WORDS + READER_WORDS
+# Readers' own words: what people in hurtful relationships type, with misspellings,
+# plurals and other forms. Each lands on the block that answers it, within the top 3.
+# Where the guide names a thing in plain words, its text also names the word people
+# type; a misspelling is found through its term's search words (content/72-words.yml).
+READERS_OWN_WORDS = [
+    ("love bombing", "can-it-change/#red-flags", 3),
+    ("love-bombing", "can-it-change/#red-flags", 3),
+    ("silent treatment", "tools/#time-out-code", 3),
+    ("stonewalling", "words/#stonewalling", 3),
+    ("jealous", "safety/#danger-signs", 3),
+    ("jealousy", "words/#jealousy", 3),
+    ("jelous", "words/#jealousy", 3),
+    ("apology", "can-it-change/#what-change-needs", 3),
+    ("gaslighting", "what-toxic-means/#three-words", 3),
+    ("gaslighted", "words/#gaslighting", 3),
+    ("gaslit", "words/#gaslighting", 3),
+    ("narcisist", "words/#narcissist", 3),
+    ("narcissist", "what-toxic-means/#three-words", 3),
+    ("narcissistic", "words/#narcissist", 3),
+    ("restraining orders", "safety/#violence", 3),
+    ("restraning order", "words/#protection-order", 3),
+    ("protection order", "safety/#violence", 3),
+    ("custody", "safety/#violence", 3),
+    ("coercive control", "words/#coercive-control", 3),
+    ("coercion", "can-it-change/#red-flags", 3),
+    ("isolation", "can-it-change/#red-flags", 3),
+    ("financial abuse", "words/#financial-abuse", 3),
+    ("trauma bond", "why-its-hard/#missing-them", 3),
+    ("walking on eggshells", "words/#walking-on-eggshells", 3),
+    ("stalkerware", "safety/#digital-abuse", 3),
+    ("spyware", "words/#stalkerware", 3),
+    ("checking my phone", "words/#phone-checking", 3),
+    ("advocate", "get-help/#help-channels", 3),
+    ("shelter", "safety/#leaving-safely", 3),
+    ("shelters", "words/#shelter", 3),
+    ("PTSD", "therapy/#therapy-for-you", 3),
+    ("anxiety", "therapy/#therapy-for-you", 3),
+    ("depression", "therapy/#therapy-for-you", 3),
+    ("individual therapy", "therapy/#therapy-for-you", 3),
+    ("meditation", "moving-forward/#tools-for-today", 3),
+    ("non-negotiables", "try-to-fix/#step-2-boundaries", 3),
+    ("deal breakers", "words/#non-negotiables", 3),
+    ("choking", "words/#choking", 3),
+    ("strangled", "safety/#danger-signs", 3),
+    ("gun", "safety/#danger-signs", 3),
+    ("pregnant", "safety/#danger-signs", 3),
+    ("marital rape", "words/#sexual-coercion", 3),
+    ("domestic violence", "words/#abuse", 3),
+    ("emotional abuse", "faq/#couples-therapy-after-abuse", 3),
+    ("verbal abuse", "words/#emotional-abuse", 3),
+    ("manipulation", "words/#manipulation", 3),
+    ("mind games", "why-its-hard/#hope-and-fear", 3),
+    ("incognito", "browse-safely/#private-windows", 3),
+    ("delete history", "browse-safely/#what-browsers-keep", 3),
+    ("exit button", "browse-safely/#exit-button", 3),
+    ("police", "get-help/#in-danger-now", 3),
+    ("911", "get-help/#help-channels", 3),
+    ("lawyer", "safety/#violence", 3),
+    ("divorce", "words/#legal-help", 3),
+    ("evidence", "safety/#violence", 3),
+    ("documenting incidents", "safety/#violence", 3),
+    ("screenshots", "safety/#digital-abuse", 3),
+    ("location sharing", "browse-safely/#shared-devices", 3),
+    ("couples therapy", "therapy/#couples-therapy", 3),
+    ("marriage counseling", "therapy/#couples-therapy", 3),
+    ("therapist", "therapy/#therapy-for-you", 3),
+    ("support group", "rebuilding/#heal-with-others", 3),
+    ("miss my ex", "why-its-hard/#missing-them", 3),
+    ("heartbroken", "words/#grief", 3),
+    ("dating", "rebuilding/#dating-again", 3),
+    ("betrayal", "can-it-change/#red-flags", 3),
+    ("how long does it take", "timelines/#how-long-things-take", 3),
+    ("rebuild trust", "try-to-fix/#step-6-trust", 3),
+    ("transparency", "try-to-fix/#step-6-trust", 3),
+    ("speaker listener", "try-to-fix/#step-4-skills", 3),
+    ("identity", "rebuilding/#rebuilding-identity", 3),
+    ("me list", "worksheets/me-list/", 3),
+    ("grounding", "tools/#grounding", 3),
+    ("panic attack", "words/#anxiety", 3),
+    ("codependent", "words/#codependency", 3),
+    ("hoovering", "words/#hoovering", 3),
+    ("red flag", "can-it-change/#red-flags", 3),
+    ("toxic", "what-toxic-means/#three-words", 3),
+    ("saftey plan", "words/#safety-plan-word", 3),
+    ("stalking", "rebuilding/#staying-safe-after-leaving", 3),
+    ("stalker", "words/#stalking", 3),
+    ("suicidal", "words/#depression", 3),
+    ("anger management", "words/#programs-for-people-who-abuse", 3),
+    ("children", "safety/#children", 3),
+    ("leaving safely", "safety/#leaving-safely", 3),
+    ("emergency number", "get-help/#in-danger-now", 3),
+    ("going through my phone", "safety/#digital-abuse", 3),
+    ("forced sex", "safety/#danger-signs", 3),
+    ("is it my fault", "not-safe/#abuse-changes-things", 3),
+    ("cheating", "words/#jealousy", 3),
+    ("afraid of my partner", "safety/", 3),
+]
+
+QUERIES = GUIDE_WORDS + READER_WORDS + READERS_OWN_WORDS
 
 # The groups of results as shown: each group is one page, its links in order, and
 # whether a link sits folded under "more on this page".
@@ -111,11 +211,21 @@ def rank_of(groups: list[list[dict]], expected: str) -> tuple[int | None, bool]:
     return None, False
 
 
+def word_list_entries() -> list[tuple[str, str, int]]:
+    """Every term of the word list: (its word, its entry as "page/#id", 3)."""
+    guide, _ = load_project(Project.at(ROOT))
+    return [(block.data["word"], f"{page.src_uri[:-3]}/#{block.id}", 3)
+            for page in guide.pages for block in page.blocks if block.type == "term"]
+
+
+TERMS = word_list_entries()
+
+
 @pytest.fixture(scope="module")
 def results(browser, site_url) -> dict[str, list[list[dict]]]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     box = SearchBox(context.new_page(), site_url)
-    found = {query: box.search(query) for query, _, _ in QUERIES}
+    found = {query: box.search(query) for query, _, _ in QUERIES + TERMS}
     context.close()
     table = ["| query | expected | allowed | rank | first result |", "|---|---|---|---|---|"]
     for query, expected, allowed in QUERIES:
@@ -129,6 +239,18 @@ def results(browser, site_url) -> dict[str, list[list[dict]]]:
 def test_enough_queries_in_both_vocabularies():
     assert len(GUIDE_WORDS) >= 25 and len(READER_WORDS) >= 6
     assert {"gaslight", "leave safely", "breathing", "therapy", "restraining order", "check in"} <= {q for q, _, _ in READER_WORDS}
+    readers = READER_WORDS + READERS_OWN_WORDS
+    assert len(readers) >= 80 and all(allowed <= 3 for _, _, allowed in readers)
+    assert {"love bombing", "silent treatment", "jealous", "apology", "gaslighted", "narcisist",
+            "restraining orders", "jelous"} <= {q for q, _, _ in readers}
+    assert len(TERMS) >= 40, "the word list has at least 40 terms"
+
+
+@pytest.mark.parametrize("word,entry,allowed", TERMS, ids=[w for w, _, _ in TERMS])
+def test_every_term_is_found_by_its_word_and_lands_on_its_entry(results, word, entry, allowed):
+    rank, _ = rank_of(results[word], entry)
+    shown = [[link["target"] for link in group][:3] for group in results[word][:4]]
+    assert rank is not None and rank <= allowed, f"{word!r}: {entry} is at rank {rank}; results: {shown}"
 
 
 @pytest.mark.parametrize("query,expected,allowed", QUERIES, ids=[q for q, _, _ in QUERIES])
@@ -162,3 +284,83 @@ def test_a_block_result_opens_the_page_at_that_block(browser, site_url):
         const hit = document.elementFromPoint(r.left + 5, r.top + r.height / 2); return h.contains(hit); }""")
     context.close()
     assert in_view, "the block's heading is on screen, not under the top bar"
+
+
+# --- A search that finds nothing --------------------------------------------------
+
+NOTHING = "zqxw wobblefrotz"  # no word of the guide starts like these
+STRINGS = SETTINGS.strings
+PANEL = ".md-search-result .sg-search-empty"
+PANEL_JS = """() => {
+  const panel = document.querySelector('.md-search-result .sg-search-empty');
+  if (!panel) return null;
+  return {intro: panel.querySelector('[role=status]').textContent.trim(),
+          links: [...panel.querySelectorAll('a')].map(a => [a.textContent.trim(), new URL(a.href).pathname])};
+}"""
+
+
+def open_empty_search(browser, site_url, start: str = "tools/"):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    box = SearchBox(page, site_url + start)
+    groups = box.search(NOTHING)
+    assert groups == [], f"{NOTHING!r} should find nothing: {groups}"
+    page.wait_for_selector(PANEL, state="visible")
+    return context, page
+
+
+def assert_left_no_trace(page, site_url: str, landed: str) -> None:
+    page.wait_for_function("() => !document.getElementById('__search').checked")
+    assert page.url == site_url + landed, page.url  # no search words in the address
+    assert page.evaluate("localStorage.length + sessionStorage.length + document.cookie.length") == 0
+
+
+def test_a_search_that_finds_nothing_offers_help_the_word_list_and_the_start(browser, site_url):
+    context, page = open_empty_search(browser, site_url)
+    try:
+        shown = page.evaluate(PANEL_JS)
+        root = urlsplit(site_url).path
+        assert shown == {"intro": STRINGS["search_empty_intro"], "links": [
+            [STRINGS["search_empty_help"], root + "get-help/"],
+            [STRINGS["search_empty_words"], root + "words/"],
+            [STRINGS["search_empty_start"], root],
+        ]}
+        for key in ("search_empty_help_text", "search_empty_words_text", "search_empty_start_text"):
+            assert page.locator(PANEL).get_by_text(STRINGS[key]).is_visible()
+        # Words that find something put the results back, without the panel.
+        page.keyboard.press("Control+A")
+        page.keyboard.insert_text("safety plan")
+        page.keyboard.press("End")
+        page.wait_for_selector(".md-search-result__item")
+        assert page.evaluate(PANEL_JS) is None
+    finally:
+        context.close()
+
+
+def test_by_mouse_a_place_in_the_panel_opens_and_the_search_closes(browser, site_url):
+    context, page = open_empty_search(browser, site_url)
+    try:
+        with page.expect_navigation():
+            page.locator(PANEL).get_by_role("link", name=STRINGS["search_empty_words"]).click()
+        page.wait_for_load_state()
+        assert page.locator("article h1").text_content().strip() == "Words people use"
+        assert_left_no_trace(page, site_url, "words/")
+    finally:
+        context.close()
+
+
+def test_by_keyboard_the_arrow_keys_reach_the_places_and_enter_opens_one(browser, site_url):
+    context, page = open_empty_search(browser, site_url)
+    try:
+        focused = []
+        for _ in range(3):
+            page.keyboard.press("ArrowDown")
+            focused.append(page.evaluate("document.activeElement.textContent.trim()"))
+        assert focused == [STRINGS["search_empty_help"], STRINGS["search_empty_words"], STRINGS["search_empty_start"]]
+        page.keyboard.press("ArrowUp")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        page.wait_for_load_state()
+        assert_left_no_trace(page, site_url, "words/")
+    finally:
+        context.close()
