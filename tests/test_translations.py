@@ -313,3 +313,23 @@ def test_a_file_written_by_the_new_command_and_translated_is_accepted(bilingual_
 
     assert same_shape(written, expected)
     assert written["source"] == expected["source"]
+
+
+def test_a_language_lists_its_own_names_for_a_thing():
+    """A term's other names and search words are the language's own: more, fewer, or where the English has none."""
+    from steady_ground.blocks import BLOCK_TYPES
+    from steady_ground.schema import Merge, Record
+
+    term = Record(BLOCK_TYPES["term"].fields)
+    source = {"type": "term", "word": "Protection order", "other_names": ["restraining order"],
+              "meaning": "A court order that tells a person to stay away.", "covered_in": ["safety"]}
+    translation = {"word": "Orden de protección",
+                   "other_names": ["orden de alejamiento", "orden de restricción"],
+                   "search_also": ["orden de proteccion"],
+                   "meaning": "Una orden de un juez que le dice a una persona que se aleje."}
+    merge = Merge(file="content/translations/es/72-words.yml", source="the English file")
+    merged = term.overlay(source, translation, 1, "blocks.protection-order", merge, skip=("type",))
+    assert merge.problems == []
+    assert merged["other_names"] == ["orden de alejamiento", "orden de restricción"]
+    assert merged["search_also"] == ["orden de proteccion"]
+    assert merged["covered_in"] == ["safety"]  # structure stays the English file's

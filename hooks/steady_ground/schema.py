@@ -361,11 +361,15 @@ class Choice(Field):
 
 
 class ListOf(Field):
-    def __init__(self, item: Field, *args, minimum: int = 1, single_ok: bool = False, **kwargs):
+    def __init__(self, item: Field, *args, minimum: int = 1, single_ok: bool = False, own_length: bool = False,
+                 **kwargs):
         super().__init__(*args, **kwargs)
         self.item = item
         self.minimum = minimum
         self.single_ok = single_ok  # a lone item may be written without the list
+        # A translation may hold more or fewer items than its source (a language's own
+        # names for a thing); by default it translates each item, in the same order.
+        self.own_length = own_length
         self.expected = f"a list of {item.expected}" + (f" (at least {minimum})" if minimum > 1 else "")
 
     def check(self, value, line, path, check):
@@ -388,7 +392,7 @@ class ListOf(Field):
     def words_only(self):
         item = self.item.words_only()
         return ListOf(item, required=self.required, minimum=self.minimum, single_ok=self.single_ok,
-                      doc=self.doc) if item else None
+                      own_length=self.own_length, doc=self.doc) if item else None
 
     def words_of(self, value):
         if self.single_ok and not isinstance(value, list):
@@ -400,6 +404,8 @@ class ListOf(Field):
             return source
         if not isinstance(translation, list) and not (self.single_ok and isinstance(translation, str)):
             return translation  # the wrong kind of value: check() says what was expected
+        if self.own_length:
+            return translation  # the language's own list, checked item by item by check()
         many = isinstance(source, list)
         sources = source if many else [source]
         translations = translation if isinstance(translation, list) else [translation]
@@ -523,10 +529,10 @@ class Record(Field):
                               f"a translation of this part has only: {', '.join(words_fields) or 'no words'}")
             elif spec.words_only() is None:
                 merge.problem(key_line, prefix + key, f"comes from {merge.source}; remove it")
-            elif _absent(source.get(key)):
+            elif _absent(source.get(key)) and not getattr(spec, "own_length", False):
                 merge.problem(key_line, prefix + key, f"is not in {merge.source} here; remove it")
             else:
-                merged[key] = spec.overlay(source[key], item, key_line, prefix + key, merge)
+                merged[key] = spec.overlay(source.get(key), item, key_line, prefix + key, merge)
                 merged.key_lines[key] = key_line
                 merged.key_files[key] = getattr(translation, "file", None) or merge.file
                 # How the translator wrote it (an unquoted number, a # read as a comment), for check().

@@ -46,10 +46,11 @@ SCHEMA = {
     "word": _name("The word as readers say or type it, like 'Gaslighting'. It is the entry's heading, "
                   "and its anchor when no id is given."),
     "other_names": ListOf(
-        _name("another name for the same thing"), required=False, default=[],
+        _name("another name for the same thing"), required=False, default=[], own_length=True,
         doc="Other names people use for the same thing, like 'silent treatment' for stonewalling. "
             "Shown under the word, found by search, and marked in guide text like the word. "
-            "Plurals (-s, -es, -ies) are found without listing them."),
+            "Plurals (-s, -es, -ies) are found without listing them. A translation lists the "
+            "names people use in its own language, as many as there are."),
     "meaning": Meaning(doc=f"What the word means, in plain words: 1 to {MAX_SENTENCES} short sentences "
                            f"(at most {MAX_WORDS} words each). Readers see it in the list and, in guide text, "
                            "when they open the word."),
@@ -58,9 +59,9 @@ SCHEMA = {
         doc="Where the guide covers it: pages or blocks, like 'safety/violence'. At least one. "
             "Shown as links under the meaning."),
     "search_also": ListOf(
-        _name("a spelling or word for search only"), required=False, default=[],
+        _name("a spelling or word for search only"), required=False, default=[], own_length=True,
         doc="Misspellings and other forms that search should also find, like 'narcisist'. "
-            "Never shown on the page."),
+            "Never shown on the page. A translation lists its own language's, as many as there are."),
     "mark_in_text": Flag(
         required=False, default=True,
         doc="true (the default): where the word or one of its other names appears in guide text, "
