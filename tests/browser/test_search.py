@@ -159,7 +159,7 @@ READERS_OWN_WORDS = [
     ("going through my phone", "safety/#digital-abuse", 3),
     ("forced sex", "safety/#danger-signs", 3),
     ("is it my fault", "not-safe/#abuse-changes-things", 3),
-    ("cheating", "words/#jealousy", 3),
+    ("accuses me of cheating", "words/#jealousy", 3),
     ("afraid of my partner", "safety/", 3),
 ]
 
