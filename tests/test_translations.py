@@ -313,3 +313,11 @@ def test_a_file_written_by_the_new_command_and_translated_is_accepted(bilingual_
 
     assert same_shape(written, expected)
     assert written["source"] == expected["source"]
+
+
+def test_anchors_stay_the_english_ones_where_they_are_made_from_a_heading(bilingual_project: Path):
+    site = load_project_site(Project.at(bilingual_project))
+    home = site.editions["es"].guide.page("home")
+    assert [block.id for block in home.blocks] == ["who-this-is-for", "where-to-go"]
+    assert home.blocks[0].data["subsections"][0]["id"] == "a-smaller-part"
+    assert site.editions["es"].guide.page("check-in").blocks[0].data["parts"][0]["id"] == "this-week-week-1"

@@ -31,7 +31,7 @@ from pathlib import Path
 
 from .blocks import BLOCK_TYPES
 from .content import (PAGE_FIELDS, SECTION_FIELDS, ContentLayer, Guide, Page, block_id, check_ids_and_links,
-                      check_page, gather_content, section_title)
+                      check_page, gather_content, part_ids, section_title)
 from .org_overrides import CHANGES, FOLDER, OverridesLayer, Plan, PlannedPage, gather_overrides, plan_guide
 from .problems import ContentError, Problem
 from .schema import Check, Link, Merge, Record
@@ -300,7 +300,7 @@ def _translated_page(layers: _Layers, planned: PlannedPage, language: str, work:
                                                                                   "remove it")
         unit = lay_over(Record(BLOCK_TYPES[raw["type"]].fields), raw, words, line, f"blocks.{own}", merge,
                         skip=("type",), unit=own)
-        blocks[index] = unit.merged
+        blocks[index] = _with_source_ids(unit.merged, raw, own)
         work.outdated += [unit.outdated] if unit.outdated else []
         work.alias(merge.file, f"blocks[{index}]", f"blocks.{own}")
     untranslated = [i for i in ids if i and i not in wanted and i not in replaced]
@@ -315,6 +315,28 @@ def _translated_page(layers: _Layers, planned: PlannedPage, language: str, work:
                              f" (its blocks are: {', '.join(i for i in ids if i)})"))
     merged["blocks"] = blocks
     work.problems += merge.problems
+    return merged
+
+
+def _with_source_ids(merged: object, source: Node, own: str) -> object:
+    """Ids are structure: a block's anchor, and its sub-sections', stay the source's even where
+    they are made from a heading, which a translation changes."""
+    if not isinstance(merged, Node):
+        return merged
+    merged = merged.copy_with()
+    merged["id"] = own
+    merged.key_lines.setdefault("id", source.line)
+    kind = BLOCK_TYPES[source["type"]]
+    parts = merged.get(kind.parts_field) if kind.parts_field else None
+    if isinstance(parts, list):
+        parts = parts.copy_with() if isinstance(parts, Items) else Items(parts)
+        for place, part_id in enumerate(part_ids(kind, own, source.get(kind.parts_field))):
+            if place < len(parts) and isinstance(parts[place], Node) and part_id:
+                part = parts[place].copy_with()
+                part["id"] = part_id
+                part.key_lines.setdefault("id", part.line)
+                parts[place] = part
+        merged[kind.parts_field] = parts
     return merged
 
 
