@@ -26,6 +26,11 @@ def on_files(files, config):
     return offline_bundle.add_shim(files, config)
 
 
+def on_env(env, config, files):
+    _build.cache_theme_templates(env)
+    return env
+
+
 def on_page_content(html, page, config, files):
     return _build.render(page, files) or html
 

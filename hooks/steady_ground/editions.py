@@ -101,29 +101,24 @@ class _Layers:
 def load_site(content_dir: Path, site_data_dir: Path, root: Path) -> Site:
     """Every edition the organization's settings name, checked together: raise ContentError listing
     every problem of every edition."""
-    problems: list[Problem] = []
-    settings, found = load_settings(site_data_dir, root)
-    problems += found
-    layers = _gather(content_dir, site_data_dir, root, settings.language if settings else GUIDE_LANGUAGE, problems)
-    if layers is None:
+    layers, settings, source, problems = _read(content_dir, site_data_dir, root)
+    if layers is None or settings is None:
         raise ContentError(problems)
-    source, failed = _assemble(layers, None, settings, set(), problems)
+    failed = {page.file.id for page in layers.plan.pages} - {page.id for page in source.pages}
     editions: dict[str, Edition] = {}
-    for code in settings.editions if settings else ():
+    for code in settings.editions:
         edition_settings = settings
         if code != settings.language:
             edition_settings, found = load_settings(site_data_dir, root, code)
             problems += found
+        guide = source
         if layers.needs_translation(code):
-            guide, _ = _assemble(layers, code, edition_settings, failed, problems)
+            guide = _assemble(layers, code, failed, problems)
             problems += _stray_translations(layers, code)
-        else:
-            guide = source
         if edition_settings is not None:
             editions[code] = Edition(code, guide, edition_settings, "" if code == settings.language else f"{code}/")
-    if settings is not None:
-        worksheets = {page.id for page in source.pages if any(b.type == "worksheet" for b in page.blocks)}
-        problems += printing_problems(settings, worksheets, site_data_dir, root)
+    worksheets = {page.id for page in source.pages if any(b.type == "worksheet" for b in page.blocks)}
+    problems += printing_problems(settings, worksheets, site_data_dir, root)
     if problems:
         raise ContentError(sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.field, p.message)))
     return Site(editions)
@@ -135,7 +130,7 @@ def guide_from_content(content_dir: Path, root: Path) -> Guide:
     content = gather_content(content_dir, root, problems)
     plan = plan_guide(content, OverridesLayer(), problems)
     layers = _Layers(root, content_dir, root / "site-data", content, OverridesLayer(), plan, GUIDE_LANGUAGE)
-    guide, _ = _assemble(layers, None, None, set(), problems)
+    guide = _assemble(layers, None, set(), problems)
     if problems:
         raise ContentError(problems)
     return guide
@@ -144,12 +139,7 @@ def guide_from_content(content_dir: Path, root: Path) -> Guide:
 def read_layers(content_dir: Path, site_data_dir: Path, root: Path) -> tuple[_Layers | None, Settings | None,
                                                                              list[Problem]]:
     """Every file read and the organization's changes planned, and the source files checked."""
-    problems: list[Problem] = []
-    settings, found = load_settings(site_data_dir, root)
-    problems += found
-    layers = _gather(content_dir, site_data_dir, root, settings.language if settings else GUIDE_LANGUAGE, problems)
-    if layers is not None:
-        _assemble(layers, None, settings, set(), problems)
+    layers, settings, _, problems = _read(content_dir, site_data_dir, root)
     return layers, settings, problems
 
 
@@ -157,21 +147,26 @@ def translation_state(layers: _Layers, language: str) -> tuple[list[Problem], li
     """What an edition's translations lack or got wrong, and which are outdated (for every page the
     guide shows, whether or not the edition is switched on yet)."""
     problems: list[Problem] = []
-    guide, _ = _assemble(layers, language, None, set(), problems)
+    guide = _assemble(layers, language, set(), problems)
     problems += _stray_translations(layers, language)
     return problems, guide.outdated
 
 
-def _gather(content_dir: Path, site_data_dir: Path, root: Path, site_language: str,
-            problems: list[Problem]) -> _Layers | None:
+def _read(content_dir: Path, site_data_dir: Path, root: Path):
+    """The settings and every file, read once; the source files (as written) laid together and checked."""
+    problems: list[Problem] = []
+    settings, found = load_settings(site_data_dir, root)
+    problems += found
+    site_language = settings.language if settings else GUIDE_LANGUAGE
     try:
         content = gather_content(content_dir, root, problems)
     except ContentError as error:
-        problems += error.problems
-        return None
+        return None, settings, None, problems + error.problems
     overrides = gather_overrides(site_data_dir, root, problems)
     plan = plan_guide(content, overrides, problems)
-    return _Layers(root, content_dir, site_data_dir, content, overrides, plan, site_language)
+    layers = _Layers(root, content_dir, site_data_dir, content, overrides, plan, site_language)
+    source = _assemble(layers, None, set(), problems)
+    return layers, settings, source, problems
 
 
 # --- one edition -------------------------------------------------------------------
@@ -189,15 +184,14 @@ class _Assembly:
         self.aliases.setdefault(file, []).append((path, shown_as))
 
 
-def _assemble(layers: _Layers, language: str | None, settings: Settings | None, skip: set[str],
-              problems: list[Problem]) -> tuple[Guide, set[str]]:
-    """Lay one edition together and check it. Returns the guide and the pages that failed."""
+def _assemble(layers: _Layers, language: str | None, skip: set[str], problems: list[Problem]) -> Guide:
+    """Lay one edition together (None: the source files as written) and check it, skipping the
+    pages in `skip` (their source has problems of its own)."""
     work = _Assembly(language)
     groups = _group_titles(layers, work)
     labels = _menu_labels(layers, work)
     guide = Guide(pages=[], groups=dict(groups), language=language or GUIDE_LANGUAGE)
     links: list[Link] = []
-    failed: set[str] = set()
     for planned in layers.plan.pages:
         page_id = planned.file.id
         if page_id in skip:
@@ -208,14 +202,12 @@ def _assemble(layers: _Layers, language: str | None, settings: Settings | None, 
         if data is not None:
             data = _with_replacements(layers, planned, data, language, work)
         if data is None:
-            failed.add(page_id)
             continue
         check = Check(planned.file.shown)
         group = labels.get(planned.folder, groups.get(planned.folder)) if planned.folder else None
         page = check_page(data, planned.file, group, check)
         work.problems += check.problems
         if page is None:
-            failed.add(page_id)
             continue
         guide.pages.append(page)
         links += check.refs
@@ -232,7 +224,7 @@ def _assemble(layers: _Layers, language: str | None, settings: Settings | None, 
         work.problems = relabel(work.problems, file, aliases)
     problems += work.problems
     guide.outdated = work.outdated
-    return guide, failed
+    return guide
 
 
 def _translation(layers: _Layers, source: Path, language: str, work: _Assembly,

@@ -24,7 +24,7 @@ from .content import Page
 from .editions import Edition, Site
 from .problems import ContentError
 from .project import Project, load_project_site
-from .render import PageRenderer, toc_tokens
+from .render import BYTECODE_CACHE, PageRenderer, toc_tokens
 from .translation import language_name
 
 log = logging.getLogger("mkdocs.plugins.steady_ground")
@@ -124,6 +124,11 @@ class GuideBuild:
     def post_page(self, html: str) -> str:
         """Point Material at our search worker (the address is in the page's __config)."""
         return MATERIAL_WORKER.sub(SEARCH_WORKER, html, count=1) if self.stems_queries else html
+
+    @staticmethod
+    def cache_theme_templates(env) -> None:
+        """The theme's templates, compiled once: each edition's build (and each rebuild) reuses them."""
+        env.bytecode_cache = BYTECODE_CACHE
 
     def add_pages(self, files: Files, config) -> Files:
         """Swap the YAML sources for generated pages, and set the menu."""
