@@ -1,13 +1,19 @@
 """Build-speed benchmark. Prints figures; asserts nothing.
 
-1. The shipped guide built by the hooks, against a plain-Markdown Material
-   build of the same text (same theme and features, no hooks): the ratio.
+1. The shipped guide built by the hooks in every edition, against plain-Markdown
+   Material builds of the same text (same theme and features, no hooks; one
+   build per edition, as Material builds one language at a time): the ratio.
 2. Per-page build time for synthetic YAML guides of 1x, 10x and 50x the
-   shipped guide's page count, to show growth is linear.
+   shipped guide's page count, in every edition, to show growth is linear.
+Editions the guide has no translation for yet (--editions en,es) get a stand-in:
+the English words marked "ES", written with the translators' own tool, so the
+build does the work a real translation asks of it.
 Each build runs in its own process; time covers the build only, and peak
-memory is that process's maximum resident size.
+memory is that process's maximum resident size. Both the wall-clock time and
+the CPU time (user + system) are measured: on a shared, busy machine the CPU
+time is the steadier figure.
 
-Usage: python bench/build.py [--repeat N] [--scales 1,10,50]
+Usage: python bench/build.py [--repeat N] [--scales 1,10,50] [--editions en,es]
 """
 from __future__ import annotations
 
@@ -28,7 +34,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from steady_ground.project import Project, load_project  # noqa: E402
+from steady_ground.editions import read_layers  # noqa: E402
+from steady_ground.project import Project, load_project, load_project_site  # noqa: E402
+from steady_ground.translations import skeleton  # noqa: E402
 
 WORDS = ("you can take small steady steps and ask for help when a talk feels hard or unsafe "
          "write down what happened notice patterns over weeks keep trusted people close").split()
@@ -45,11 +53,14 @@ def measure_one(config: Path) -> None:
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     with tempfile.TemporaryDirectory() as out:
         cfg = load_config(str(config), site_dir=out)
+        before = resource.getrusage(resource.RUSAGE_SELF)
         start = time.perf_counter()
         build(cfg)
         seconds = time.perf_counter() - start
-    peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"seconds": seconds, "peak_mib": peak_mib}))
+        after = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    peak_mib = after.ru_maxrss / 1024
+    print(json.dumps({"seconds": seconds, "cpu": cpu, "peak_mib": peak_mib}))
 
 
 def run_build(config: Path, repeat: int) -> dict:
@@ -59,10 +70,10 @@ def run_build(config: Path, repeat: int) -> dict:
                              check=True).stdout
         runs.append(json.loads(out.strip().splitlines()[-1]))
     return {"seconds": statistics.median(r["seconds"] for r in runs), "first": runs[0]["seconds"],
-            "peak_mib": max(r["peak_mib"] for r in runs)}
+            "cpu": statistics.median(r["cpu"] for r in runs), "peak_mib": max(r["peak_mib"] for r in runs)}
 
 
-def _config(project: Path, hooks: bool) -> Path:
+def _config(project: Path, hooks: bool, edition=None) -> Path:
     text = (ROOT / "mkdocs.yml").read_text()
     text = text.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
     text = text.replace("  - hooks/site_hooks.py", f"  - {ROOT / 'hooks' / 'site_hooks.py'}")
@@ -74,8 +85,9 @@ def _config(project: Path, hooks: bool) -> Path:
         end = text.index("\n\n", start)
         text = text[:start] + text[end + 2:]
         text = text.replace("docs_dir: content", "docs_dir: docs")
+        text = text.replace("  language: en\n", f"  language: {edition.language}\n")
         # Material's templates read the organization settings the hooks would set.
-        _, settings = load_project(Project.at(ROOT))
+        settings = edition.settings
         text += "\n" + yaml.safe_dump({"extra": {"generator": False, "organization": settings.organization,
                                                  "strings": settings.strings}})
     path = project / "mkdocs.yml"
@@ -83,9 +95,8 @@ def _config(project: Path, hooks: bool) -> Path:
     return path
 
 
-def _plain_markdown(project: Path) -> None:
-    """The shipped guide's text as plain Markdown pages, for the baseline."""
-    guide, _ = load_project(Project.at(ROOT))
+def _plain_markdown(project: Path, guide) -> None:
+    """One edition of the guide as plain Markdown pages, for the baseline."""
     docs = project / "docs"
     for page in guide.pages:
         lines = [f"# {page.title}", "", page.summary, ""]
@@ -121,9 +132,17 @@ def _sentence(seed: int, length: int = 12) -> str:
     return " ".join(words).capitalize() + "."
 
 
+def _site_data(project: Path) -> None:
+    """The shipped settings, with no overrides, translations or editions of their own."""
+    shutil.copytree(ROOT / "site-data", project / "site-data", ignore=shutil.ignore_patterns("overrides", "translations"))
+    organization = project / "site-data" / "organization.yml"
+    organization.write_text("".join(line for line in organization.read_text().splitlines(True)
+                                    if not line.startswith("editions:")))
+
+
 def _synthetic(project: Path, pages: int) -> None:
     """A guide of `pages` pages, each with one block of every common type, in folders of 25."""
-    shutil.copytree(ROOT / "site-data", project / "site-data")
+    _site_data(project)
     content = project / "content"
     content.mkdir()
     for number in range(pages):
@@ -150,11 +169,41 @@ def _synthetic(project: Path, pages: int) -> None:
         (folder / f"{number % 25:02d}-{page_id}.yml").write_text(yaml.safe_dump(page, sort_keys=False))
 
 
+def _marked(words):
+    """Stand-in words: the English marked 'ES' (links, emphasis and fingerprints kept)."""
+    if isinstance(words, str):
+        return "ES " + words
+    if isinstance(words, list):
+        return [_marked(item) for item in words]
+    if isinstance(words, dict):
+        return {key: value if key == "source" else _marked(value) for key, value in words.items()}
+    return words
+
+
+def _with_editions(project: Path, editions: list[str]) -> None:
+    """Switch the project's editions on, giving each that lacks them stand-in translations."""
+    organization = project / "site-data" / "organization.yml"
+    organization.write_text(organization.read_text() + f"editions: [{', '.join(editions)}]\n")
+    layers, _, problems = read_layers(project / "content", project / "site-data", project)
+    assert not problems, problems
+    sources = [page.path for page in layers.content.pages] + [s.path for s in layers.content.sections.values()]
+    sources.append(project / "site-data" / "organization.yml")
+    for language in editions:
+        for source in sources:
+            target = layers.translation_of(source, language)
+            if target is None or target.exists():
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            words = _marked(yaml.safe_load(skeleton(layers, source, language)))
+            target.write_text(yaml.safe_dump(words, allow_unicode=True, sort_keys=False))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--one", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--scales", default="1,10,50")
+    parser.add_argument("--editions", default="en,es", help="the editions to build, the default first")
     args = parser.parse_args()
     if args.one:
         measure_one(args.one)
@@ -162,41 +211,60 @@ def main() -> None:
 
     guide, _ = load_project(Project.at(ROOT))
     base_pages = len(guide.pages)
-    print(f"Shipped guide: {base_pages} pages, {sum(len(p.blocks) for p in guide.pages)} blocks; "
-          f"median of {args.repeat} builds each\n")
+    editions = args.editions.split(",")
+    print(f"Shipped guide: {base_pages} pages, {sum(len(p.blocks) for p in guide.pages)} blocks, "
+          f"{len(editions)} edition(s) ({', '.join(editions)}); median of {args.repeat} builds each\n")
+
+    def project_with(name: str, content: Path | None) -> Path:
+        project = Path(tmp) / name
+        project.mkdir()
+        if content is not None:
+            shutil.copytree(content, project / "content", ignore=shutil.ignore_patterns("translations"))
+            _site_data(project)
+        return project
 
     with tempfile.TemporaryDirectory() as tmp:
-        plain = Path(tmp) / "plain"
-        plain.mkdir()
-        _plain_markdown(plain)
-        baseline = run_build(_config(plain, hooks=False), args.repeat)
-        hooked_project = Path(tmp) / "hooked"
-        hooked_project.mkdir()
-        shutil.copytree(ROOT / "content", hooked_project / "content")
-        shutil.copytree(ROOT / "site-data", hooked_project / "site-data")
+        hooked_project = project_with("hooked", ROOT / "content")
+        if len(editions) > 1 or editions != ["en"]:
+            _with_editions(hooked_project, editions)
+        site = load_project_site(Project.at(hooked_project))
+        baseline = {"seconds": 0.0, "first": 0.0, "cpu": 0.0, "peak_mib": 0.0}
+        for edition in site.editions.values():
+            plain = project_with(f"plain-{edition.language}", None)
+            _plain_markdown(plain, edition.guide)
+            one = run_build(_config(plain, hooks=False, edition=edition), args.repeat)
+            baseline = {"seconds": baseline["seconds"] + one["seconds"], "first": baseline["first"] + one["first"],
+                        "cpu": baseline["cpu"] + one["cpu"], "peak_mib": max(baseline["peak_mib"], one["peak_mib"])}
         hooked = run_build(_config(hooked_project, hooks=True), args.repeat)
         ratio = hooked["seconds"] / baseline["seconds"]
-        print("Full build                    seconds   peak MiB")
-        print(f"  plain Markdown (baseline)   {baseline['seconds']:7.2f}   {baseline['peak_mib']:8.0f}")
-        print(f"  YAML through the hooks      {hooked['seconds']:7.2f}   {hooked['peak_mib']:8.0f}")
-        print(f"  ratio hooks / baseline      {ratio:7.2f}   (target <= 1.25)")
+        pages = base_pages * len(site.editions)
+        print("Full build, every edition     seconds   ms/page   CPU s   CPU ms/page   peak MiB")
+        for name, run in (("plain Markdown (baseline)", baseline), ("YAML through the hooks", hooked)):
+            print(f"  {name:26s}  {run['seconds']:7.2f}   {run['seconds'] / pages * 1000:7.1f}   {run['cpu']:5.2f}"
+                  f"   {run['cpu'] / pages * 1000:11.1f}   {run['peak_mib']:8.0f}")
+        print(f"  ratio hooks / baseline      {ratio:7.2f}             {hooked['cpu'] / baseline['cpu']:5.2f}"
+              "   (per page; target <= 1.25)")
         # The hooks keep compiled block templates in Jinja's bytecode cache; the first
         # build after a template changes compiles them again.
         print(f"  first build of each (cold)  {baseline['first']:7.2f} / {hooked['first']:.2f}"
               f" = {hooked['first'] / baseline['first']:.2f}\n")
 
-        print("Scale   pages   seconds   ms/page   vs 1x   peak MiB")
-        first = None
+        print("Scale   pages   seconds   ms/page   vs 1x   CPU ms/page   vs 1x   peak MiB   (pages: of every edition)")
+        first = first_cpu = None
         for scale in [int(s) for s in args.scales.split(",")]:
             project = Path(tmp) / f"scale-{scale}"
             project.mkdir()
             pages = base_pages * scale
             _synthetic(project, pages)
+            if len(editions) > 1 or editions != ["en"]:
+                _with_editions(project, editions)
+            pages *= len(editions)
             result = run_build(_config(project, hooks=True), args.repeat if scale < 50 else 1)
             per_page = result["seconds"] / pages * 1000
-            first = first or per_page
-            print(f"{scale:4d}x  {pages:6d}   {result['seconds']:7.2f}   {per_page:7.2f}   "
-                  f"{per_page / first:5.2f}   {result['peak_mib']:8.0f}")
+            cpu_per_page = result["cpu"] / pages * 1000
+            first, first_cpu = first or per_page, first_cpu or cpu_per_page
+            print(f"{scale:4d}x  {pages:6d}   {result['seconds']:7.2f}   {per_page:7.2f}   {per_page / first:5.2f}   "
+                  f"{cpu_per_page:11.2f}   {cpu_per_page / first_cpu:5.2f}   {result['peak_mib']:8.0f}")
         print("\nTarget: ms/page at 50x within 1.2x of 1x (linear growth).")
 
 

@@ -11,7 +11,7 @@ _build: GuideBuild | None = None
 # from the theme, and the offline plugin keeps a local iframe-worker shim.
 @event_priority(50)
 def on_config(config):
-    # Everything is loaded and checked here, before MkDocs cleans or writes site/.
+    # Everything (every edition) is loaded and checked here, before MkDocs cleans or writes site/.
     global _build
     _build = GuideBuild(config)
     _build.configure(config)
@@ -22,23 +22,45 @@ def on_config(config):
 def on_files(files, config):
     files = _build.add_pages(files, config)
     files = identity.add_files(files, config, _build.settings, _build.project.site_data_dir)
+    files = _build.add_search_worker(files, config)
     return offline_bundle.add_shim(files, config)
+
+
+def on_env(env, config, files):
+    _build.cache_theme_templates(env)
+    return env
 
 
 def on_page_content(html, page, config, files):
     return _build.render(page, files) or html
 
 
-# Last, once every page is written: the headers hash the inline scripts of the final HTML.
+# After the search plugin has indexed the page; before the page is written.
+@event_priority(-10)
+def on_page_context(context, page, config, nav):
+    _build.fold_search_entries(config)
+    context["sg_alternates"] = _build.alternates(page)
+    return context
+
+
+# Last, once every page is written: the other editions go into <site>/<lang>/, then the
+# headers hash the inline scripts of the final HTML of every edition.
 @event_priority(-200)
 def on_post_build(config):
-    security_headers.write_deploy_files(config.site_dir, _build.organization.get("domain"))
+    # MkDocs loads this module once per process, so each nested edition's build sets
+    # _build for itself: keep this build's own, and put it back afterwards.
+    global _build
+    build = _build
+    build.build_other_editions(config)
+    _build = build
+    if build.is_default:
+        security_headers.write_deploy_files(config.site_dir, build.organization.get("domain"))
 
 
 # Valid HTML on every page, the 404 page included (see theme_markup.py).
 def on_post_page(output, page, config):
-    return theme_markup.corrected(output)
+    return _build.post_page(theme_markup.corrected(output))
 
 
 def on_post_template(output, template_name, config):
-    return theme_markup.corrected(output) if template_name.endswith(".html") else output
+    return _build.post_page(theme_markup.corrected(output)) if template_name.endswith(".html") else output

@@ -121,3 +121,19 @@ def test_serve_reloads_when_content_or_site_data_changes(mini_project: Path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_serve_shows_every_edition_and_reloads_a_translation(bilingual_project: Path):
+    port = _free_port()
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+                              cwd=bilingual_project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        _wait_for(f"http://127.0.0.1:{port}/faq/", "How long should I wait?")
+        url = f"http://127.0.0.1:{port}/es/faq/"
+        _wait_for(url, "¿Cuánto tiempo debo esperar?")
+        spanish = bilingual_project / "content" / "translations" / "es" / "10-faq.yml"
+        _save(spanish, spanish.read_text().replace("¿Cuánto tiempo debo esperar?", "¿Hasta cuándo espero?"))
+        _wait_for(url, "¿Hasta cuándo espero?")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

@@ -333,3 +333,11 @@ def test_a_language_lists_its_own_names_for_a_thing():
     assert merged["other_names"] == ["orden de alejamiento", "orden de restricción"]
     assert merged["search_also"] == ["orden de proteccion"]
     assert merged["covered_in"] == ["safety"]  # structure stays the English file's
+
+
+def test_anchors_stay_the_english_ones_where_they_are_made_from_a_heading(bilingual_project: Path):
+    site = load_project_site(Project.at(bilingual_project))
+    home = site.editions["es"].guide.page("home")
+    assert [block.id for block in home.blocks] == ["who-this-is-for", "where-to-go"]
+    assert home.blocks[0].data["subsections"][0]["id"] == "a-smaller-part"
+    assert site.editions["es"].guide.page("check-in").blocks[0].data["parts"][0]["id"] == "this-week-week-1"

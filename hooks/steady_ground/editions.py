@@ -31,7 +31,7 @@ from pathlib import Path
 
 from .blocks import BLOCK_TYPES
 from .content import (PAGE_FIELDS, SECTION_FIELDS, ContentLayer, Guide, Page, block_id, check_ids_and_links,
-                      check_page, gather_content, section_title)
+                      check_page, gather_content, part_ids, section_title)
 from .org_overrides import CHANGES, FOLDER, OverridesLayer, Plan, PlannedPage, gather_overrides, plan_guide
 from .problems import ContentError, Problem
 from .schema import Check, Link, Merge, Record, did_you_mean
@@ -105,24 +105,20 @@ class _Layers:
 def load_site(content_dir: Path, site_data_dir: Path, root: Path) -> Site:
     """Every edition the organization's settings name, checked together: raise ContentError listing
     every problem of every edition."""
-    problems: list[Problem] = []
-    settings, found = load_settings(site_data_dir, root)
-    problems += found
-    layers = _gather(content_dir, site_data_dir, root, settings.language if settings else GUIDE_LANGUAGE, problems)
-    if layers is None:
+    layers, settings, source, problems = _read(content_dir, site_data_dir, root)
+    if layers is None or settings is None:
         raise ContentError(problems)
-    source, failed = _assemble(layers, None, settings, set(), problems)
+    failed = {page.file.id for page in layers.plan.pages} - {page.id for page in source.pages}
     editions: dict[str, Edition] = {}
-    for code in settings.editions if settings else ():
+    for code in settings.editions:
         edition_settings = settings
         if code != settings.language:
             edition_settings, found = load_settings(site_data_dir, root, code)
             problems += found
+        guide = source
         if layers.needs_translation(code):
-            guide, _ = _assemble(layers, code, edition_settings, failed, problems)
+            guide = _assemble(layers, code, failed, problems)
             problems += _stray_translations(layers, code)
-        else:
-            guide = source
         if edition_settings is not None:
             editions[code] = Edition(code, guide, edition_settings, "" if code == settings.language else f"{code}/")
     if source is not None:
@@ -142,7 +138,7 @@ def guide_from_content(content_dir: Path, root: Path) -> Guide:
     content = gather_content(content_dir, root, problems)
     plan = plan_guide(content, OverridesLayer(), problems)
     layers = _Layers(root, content_dir, root / "site-data", content, OverridesLayer(), plan, GUIDE_LANGUAGE)
-    guide, _ = _assemble(layers, None, None, set(), problems)
+    guide = _assemble(layers, None, set(), problems)
     if problems:
         raise ContentError(problems)
     return guide
@@ -151,12 +147,7 @@ def guide_from_content(content_dir: Path, root: Path) -> Guide:
 def read_layers(content_dir: Path, site_data_dir: Path, root: Path) -> tuple[_Layers | None, Settings | None,
                                                                              list[Problem]]:
     """Every file read and the organization's changes planned, and the source files checked."""
-    problems: list[Problem] = []
-    settings, found = load_settings(site_data_dir, root)
-    problems += found
-    layers = _gather(content_dir, site_data_dir, root, settings.language if settings else GUIDE_LANGUAGE, problems)
-    if layers is not None:
-        _assemble(layers, None, settings, set(), problems)
+    layers, settings, _, problems = _read(content_dir, site_data_dir, root)
     return layers, settings, problems
 
 
@@ -164,21 +155,26 @@ def translation_state(layers: _Layers, language: str) -> tuple[list[Problem], li
     """What an edition's translations lack or got wrong, and which are outdated (for every page the
     guide shows, whether or not the edition is switched on yet)."""
     problems: list[Problem] = []
-    guide, _ = _assemble(layers, language, None, set(), problems)
+    guide = _assemble(layers, language, set(), problems)
     problems += _stray_translations(layers, language)
     return problems, guide.outdated
 
 
-def _gather(content_dir: Path, site_data_dir: Path, root: Path, site_language: str,
-            problems: list[Problem]) -> _Layers | None:
+def _read(content_dir: Path, site_data_dir: Path, root: Path):
+    """The settings and every file, read once; the source files (as written) laid together and checked."""
+    problems: list[Problem] = []
+    settings, found = load_settings(site_data_dir, root)
+    problems += found
+    site_language = settings.language if settings else GUIDE_LANGUAGE
     try:
         content = gather_content(content_dir, root, problems)
     except ContentError as error:
-        problems += error.problems
-        return None
+        return None, settings, None, problems + error.problems
     overrides = gather_overrides(site_data_dir, root, problems)
     plan = plan_guide(content, overrides, problems)
-    return _Layers(root, content_dir, site_data_dir, content, overrides, plan, site_language)
+    layers = _Layers(root, content_dir, site_data_dir, content, overrides, plan, site_language)
+    source = _assemble(layers, None, set(), problems)
+    return layers, settings, source, problems
 
 
 # --- one edition -------------------------------------------------------------------
@@ -196,15 +192,14 @@ class _Assembly:
         self.aliases.setdefault(file, []).append((path, shown_as))
 
 
-def _assemble(layers: _Layers, language: str | None, settings: Settings | None, skip: set[str],
-              problems: list[Problem]) -> tuple[Guide, set[str]]:
-    """Lay one edition together and check it. Returns the guide and the pages that failed."""
+def _assemble(layers: _Layers, language: str | None, skip: set[str], problems: list[Problem]) -> Guide:
+    """Lay one edition together (None: the source files as written) and check it, skipping the
+    pages in `skip` (their source has problems of its own)."""
     work = _Assembly(language)
     groups = _group_titles(layers, work)
     labels = _menu_labels(layers, work)
     guide = Guide(pages=[], groups=dict(groups), language=language or GUIDE_LANGUAGE)
     links: list[Link] = []
-    failed: set[str] = set()
     for planned in layers.plan.pages:
         page_id = planned.file.id
         if page_id in skip:
@@ -215,14 +210,12 @@ def _assemble(layers: _Layers, language: str | None, settings: Settings | None, 
         if data is not None:
             data = _with_replacements(layers, planned, data, language, work)
         if data is None:
-            failed.add(page_id)
             continue
         check = Check(planned.file.shown)
         group = labels.get(planned.folder, groups.get(planned.folder)) if planned.folder else None
         page = check_page(data, planned.file, group, check)
         work.problems += check.problems
         if page is None:
-            failed.add(page_id)
             continue
         guide.pages.append(page)
         links += check.refs
@@ -239,7 +232,7 @@ def _assemble(layers: _Layers, language: str | None, settings: Settings | None, 
         work.problems = relabel(work.problems, file, aliases)
     problems += work.problems
     guide.outdated = work.outdated
-    return guide, failed
+    return guide
 
 
 def _translation(layers: _Layers, source: Path, language: str, work: _Assembly,
@@ -307,7 +300,7 @@ def _translated_page(layers: _Layers, planned: PlannedPage, language: str, work:
                                                                                   "remove it")
         unit = lay_over(Record(BLOCK_TYPES[raw["type"]].fields), raw, words, line, f"blocks.{own}", merge,
                         skip=("type",), unit=own)
-        blocks[index] = unit.merged
+        blocks[index] = _with_source_ids(unit.merged, raw, own)
         work.outdated += [unit.outdated] if unit.outdated else []
         work.alias(merge.file, f"blocks[{index}]", f"blocks.{own}")
     untranslated = [i for i in ids if i and i not in wanted and i not in replaced]
@@ -322,6 +315,28 @@ def _translated_page(layers: _Layers, planned: PlannedPage, language: str, work:
                              f" (its blocks are: {', '.join(i for i in ids if i)})"))
     merged["blocks"] = blocks
     work.problems += merge.problems
+    return merged
+
+
+def _with_source_ids(merged: object, source: Node, own: str) -> object:
+    """Ids are structure: a block's anchor, and its sub-sections', stay the source's even where
+    they are made from a heading, which a translation changes."""
+    if not isinstance(merged, Node):
+        return merged
+    merged = merged.copy_with()
+    merged["id"] = own
+    merged.key_lines.setdefault("id", source.line)
+    kind = BLOCK_TYPES[source["type"]]
+    parts = merged.get(kind.parts_field) if kind.parts_field else None
+    if isinstance(parts, list):
+        parts = parts.copy_with() if isinstance(parts, Items) else Items(parts)
+        for place, part_id in enumerate(part_ids(kind, own, source.get(kind.parts_field))):
+            if place < len(parts) and isinstance(parts[place], Node) and part_id:
+                part = parts[place].copy_with()
+                part["id"] = part_id
+                part.key_lines.setdefault("id", part.line)
+                parts[place] = part
+        merged[kind.parts_field] = parts
     return merged
 
 

@@ -21,7 +21,7 @@ def configure(config, settings: Settings) -> None:
     organization = settings.organization
     # One setting switches the interface: Material's own words, <html lang>, and
     # search stemming (Material's search plugin takes its language from the theme).
-    config.theme["language"] = organization["language"]
+    config.theme["language"] = settings.language
     config.copyright = footer_html(organization)
     if organization.get("logo"):
         config.theme["logo"] = f"{LOGO_DIR}/{organization['logo']}"

@@ -1,7 +1,18 @@
-"""What the MkDocs hooks do, kept apart from MkDocs' entry points so it can be tested."""
+"""What the MkDocs hooks do, kept apart from MkDocs' entry points so it can be tested.
+
+One MkDocs build makes one edition (Material sets one language per build: its
+interface words, <html lang>, search). The build of the default edition loads
+and checks every edition first, writes its own pages, then builds each other
+edition into <site>/<lang>/ with the same checked data, before the deploy
+files are written over the whole site. `mkdocs build`, `mkdocs serve` and the
+offline bundle all go this way, so each always has every edition.
+"""
 from __future__ import annotations
 
+import logging
+import posixpath
 import re
+import unicodedata
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -11,41 +22,120 @@ from mkdocs.utils import get_relative_url
 
 from .content import Page
 from .glossary import TERM_TYPE
+from .editions import Edition, Site
 from .problems import ContentError
-from .project import Project, load_project
-from .render import PageRenderer, toc_tokens
+from .project import Project, load_project_site
+from .render import BYTECODE_CACHE, PageRenderer, toc_tokens
+from .translation import language_name
+
+log = logging.getLogger("mkdocs.plugins.steady_ground")
+
+# While the default edition's build makes another edition, the site it checked and the
+# edition to make (a stack: each nested build reads the top).
+_NESTED: list[tuple[Site, str]] = []
+
+SEARCH_PLUGINS = ("material/search", "search")
+# Search entries get the words that have accents or other marks a second time, without
+# them, in fields that are indexed but never shown: "mas seguro" finds "más seguro".
+FOLDED_FIELDS = {"title": "title_folded", "text": "text_folded"}
+_TAG = re.compile(r"<[^>]+>")
+_WORD = re.compile(r"[^\W_]+")
+# Material's search worker, and ours around it (search_worker.js): query words stemmed.
+MATERIAL_WORKER = re.compile(r"assets/javascripts/workers/search\.[0-9a-f]{8}\.min\.js")
+SEARCH_WORKER = "assets/javascripts/workers/sg-search.js"
+SEARCH_WORKER_SOURCE = Path(__file__).with_name("search_worker.js")
+
+
+def fold(word: str) -> str:
+    """A word without accents and other marks: 'más' -> 'mas', 'niño' -> 'nino'."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def folded_words(html: str) -> str:
+    """The words of a search entry that change when folded, folded, each once."""
+    words = dict.fromkeys(fold(w) for w in _WORD.findall(_TAG.sub(" ", html)) if fold(w) != w)
+    return " ".join(words)
 
 
 WORD_LIST_BOOST = 0.7  # search weight of the word list's entries (every other page: 1)
 
 
 class GuideBuild:
-    """State for one MkDocs build: the checked guide, its settings and renderer."""
+    """State for one MkDocs build: the checked site, this build's edition, its renderer."""
 
     def __init__(self, config) -> None:
         root = Path(config.config_file_path).parent
         self.project = Project.at(root, content=Path(config.docs_dir).name)
-        try:
-            self.guide, self.settings = load_project(self.project)
-        except ContentError as error:
-            # PluginError is shown by MkDocs as a message, without a traceback.
-            raise PluginError("\n" + error.report()) from None
+        if _NESTED:
+            self.site, language = _NESTED[-1]
+        else:
+            try:
+                self.site = load_project_site(self.project)
+            except ContentError as error:
+                # PluginError is shown by MkDocs as a message, without a traceback.
+                raise PluginError("\n" + error.report()) from None
+            language = self.site.default.language
+            for line in _outdated_lines(self.site):
+                log.info(line)
+        self.edition: Edition = self.site.editions[language]
+        self.guide = self.edition.guide
+        self.settings = self.edition.settings
         self.renderer = PageRenderer(self.guide, self.settings)
         self.pages_by_uri = {page.src_uri: page for page in self.guide.pages}
+        self.search_entries = 0  # search entries already given their folded words
 
     @property
     def organization(self) -> dict:
         return self.settings.organization
 
+    @property
+    def is_default(self) -> bool:
+        return self.edition is self.site.default
+
     def configure(self, config) -> None:
         config.site_name = self.organization["name"]
         config.site_description = self.organization["description"]
-        config.theme["language"] = self.organization["language"]
+        config.theme["language"] = self.edition.language
         config.extra["organization"] = self.organization
         config.extra["strings"] = self.settings.strings
         # The word list (the first page made of term blocks), for the search panel's signposts.
         config.extra["glossary_src_uri"] = next(
             (page.src_uri for page in self.guide.pages if any(b.type == "term" for b in page.blocks)), None)
+        if len(self.site.editions) > 1:
+            # Material puts partials/alternate.html in its header when this is set; ours is a
+            # link to the same page in the other edition(s). True is not a list, so Material
+            # adds no <link rel="alternate"> of its own (partials/sg-head.html does, per page).
+            config.extra["alternate"] = True
+        for name in SEARCH_PLUGINS:
+            if name in config.plugins:
+                fields = config.plugins[name].config.fields
+                fields.setdefault(FOLDED_FIELDS["title"], {"boost": 1e3})  # as Material's title
+                fields.setdefault(FOLDED_FIELDS["text"], {"boost": 1.0})  # as Material's text
+
+    @property
+    def stems_queries(self) -> bool:
+        """Material does not stem search queries; our worker does, in editions other than English."""
+        return self.edition.language != "en"
+
+    def add_search_worker(self, files: Files, config) -> Files:
+        if not self.stems_queries:
+            return files
+        material = next((f.dest_uri for f in files if MATERIAL_WORKER.fullmatch(f.dest_uri)), None)
+        if material is None:
+            raise PluginError("Material's search worker (assets/javascripts/workers/search.*.min.js) is missing")
+        source = SEARCH_WORKER_SOURCE.read_text(encoding="utf-8")
+        files.append(File.generated(config, SEARCH_WORKER, content=source.replace(
+            "__MATERIAL_SEARCH_WORKER__", Path(material).name)))
+        return files
+
+    def post_page(self, html: str) -> str:
+        """Point Material at our search worker (the address is in the page's __config)."""
+        return MATERIAL_WORKER.sub(SEARCH_WORKER, html, count=1) if self.stems_queries else html
+
+    @staticmethod
+    def cache_theme_templates(env) -> None:
+        """The theme's templates, compiled once: each edition's build (and each rebuild) reuses them."""
+        env.bytecode_cache = BYTECODE_CACHE
 
     def add_pages(self, files: Files, config) -> Files:
         """Swap the YAML sources for generated pages, and set the menu."""
@@ -72,6 +162,73 @@ class GuideBuild:
         html = self.renderer.render(page, link_for)
         mkdocs_page.toc = get_toc(toc_tokens(html))
         return html
+
+    def alternates(self, mkdocs_page) -> list[dict]:
+        """This page in every edition (this one too): language, its name in that language, address."""
+        if mkdocs_page is None or mkdocs_page.file is None or len(self.site.editions) == 1:
+            return []
+        here = self.edition.path + mkdocs_page.url
+        found = []
+        for edition in self.site.editions.values():
+            found.append({
+                "lang": edition.language,
+                "name": edition.settings.strings["language_name"],
+                "href": _relative(edition.path + mkdocs_page.url, here),
+                "current": edition is self.edition,
+                "default": edition is self.site.default,
+            })
+        return found
+
+    def fold_search_entries(self, config) -> None:
+        """Give the search entries added since the last call their folded words."""
+        for name in SEARCH_PLUGINS:
+            plugin = config.plugins.get(name)
+            index = getattr(plugin, "search_index", None)
+            if index is None:
+                continue
+            for entry in index.entries[self.search_entries:]:
+                for field, folded_field in FOLDED_FIELDS.items():
+                    words = folded_words(entry.get(field) or "")
+                    if words:
+                        entry[folded_field] = words
+            self.search_entries = len(index.entries)
+
+    def build_other_editions(self, config) -> None:
+        """From the default edition's build: every other edition into <site>/<lang>/."""
+        if not self.is_default:
+            return
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+
+        for edition in self.site.editions.values():
+            if edition is self.site.default:
+                continue
+            target = Path(config.site_dir) / edition.path
+            log.info(f"Building the {language_name(edition.language)} edition into {target}")
+            _NESTED.append((self.site, edition.language))
+            try:
+                nested = load_config(config_file=config.config_file_path, site_dir=str(target),
+                                     strict=config.strict)
+                nested.plugins.on_startup(command="build", dirty=False)
+                try:
+                    build(nested)
+                finally:
+                    nested.plugins.on_shutdown()
+            finally:
+                _NESTED.pop()
+
+
+def _relative(url: str, from_url: str) -> str:
+    """A URL from one page to another, both given from the site's root ('es/faq/', 'faq.html')."""
+    folder = from_url.rstrip("/") if from_url.endswith("/") else posixpath.dirname(from_url)
+    relative = posixpath.relpath(url or ".", folder or ".")
+    return relative.rstrip("/") + "/" if url.endswith("/") or not url else relative
+
+
+def _outdated_lines(site: Site) -> list[str]:
+    from .translations import outdated_summary
+
+    return outdated_summary(site)
 
 
 def _front_matter(page: Page) -> str:

@@ -16,6 +16,11 @@ from .settings import Settings
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 
+# Compiled templates are kept in a private temporary folder (keyed by each template's
+# checksum), so rebuilds, `mkdocs serve` reloads and each edition's build skip compiling:
+# the block templates, and the theme's own (see mkdocs_build.GuideBuild.cache_theme_templates).
+BYTECODE_CACHE = FileSystemBytecodeCache()
+
 # Block types that a page with 'print_booklet: true' gathers from every other page.
 BOOKLET_TYPES = ("worksheet",)
 # Block types whose text never gets word meanings: forms, help lines, the emergency
@@ -39,9 +44,7 @@ class PageRenderer:
             undefined=StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
-            # Compiled templates are kept in a private temporary folder (keyed by each
-            # template's checksum), so rebuilds and `mkdocs serve` reloads skip compiling.
-            bytecode_cache=FileSystemBytecodeCache(),
+            bytecode_cache=BYTECODE_CACHE,
         )
         # Filters read the page's link resolver from the render context.
         self.env.filters.update({

@@ -138,6 +138,11 @@ def write_skeletons(root: Path, language: str, sources: list[Path]) -> int:
             print(f"{given}: there is no such file", file=sys.stderr)
             status = 1
             continue
+        top, _ = layers.top(source)
+        if source.relative_to(top).parts[0] == TRANSLATIONS:
+            print(f"{layers.shown(source)} is a translation itself; give the file it translates", file=sys.stderr)
+            status = 1
+            continue
         target = layers.translation_of(source, language)
         if target is None:
             _, written_in = layers.top(source)

@@ -8,6 +8,7 @@ import functools
 import http.server
 import os
 import secrets
+import re
 import shutil
 import socketserver
 import subprocess
@@ -33,6 +34,8 @@ IN_CI = os.environ.get("CI", "").lower() == "true"
 # The quick exit's destination, answered by a stand-in page: tests never leave 127.0.0.1.
 SETTINGS, _problems = load_settings(ROOT / "site-data", ROOT)
 assert SETTINGS is not None, _problems
+# Each edition's settings (its organization words and interface strings), by language.
+EDITION_SETTINGS = {code: load_settings(ROOT / "site-data", ROOT, code)[0] for code in SETTINGS.editions}
 DESTINATION = SETTINGS.organization["quick_exit"]["destination"]
 DESTINATION_HOST = urlsplit(DESTINATION).netloc
 NEUTRAL_PAGE = "<!doctype html><html lang=en><title>Neutral site</title><h1>Neutral site</h1></html>"
@@ -88,7 +91,8 @@ def host_folder(name: str) -> Path:
 
 @pytest.fixture(scope="session")
 def built_site() -> Path:
-    """The shipped guide, built once for the whole test session into a host's folder,
+    """The shipped guide with every edition the organization ships (others in site/<lang>/),
+    built once for the whole test session into a host's folder,
     exactly as `python -m steady_ground build` leaves it (tests/browser/test_nginx.py serves it
     with nginx's unprivileged workers)."""
     www = host_folder("www")
@@ -96,6 +100,64 @@ def built_site() -> Path:
         yield build_site(www / "site")
     finally:
         shutil.rmtree(www, ignore_errors=True)
+
+
+MINI_GUIDE = ROOT / "tests" / "fixtures" / "mini-guide"
+
+
+def bilingual_project(target: Path) -> Path:
+    """The small test guide in English and Spanish (its fixture translation), with the project's
+    own mkdocs.yml, theme overrides and hooks: a stand-in for the whole guide in two editions,
+    until the real Spanish text exists."""
+    target.mkdir(parents=True)
+    for name in ("hooks", "overrides", "node_modules"):
+        (target / name).symlink_to(ROOT / name)
+    for name in ("mkdocs.yml", "mkdocs-offline.yml"):
+        shutil.copy(ROOT / name, target / name)
+    shutil.copytree(MINI_GUIDE / "content", target / "content")
+    shutil.copytree(ROOT / "site-data", target / "site-data", ignore=shutil.ignore_patterns("overrides"))
+    shutil.copytree(MINI_GUIDE / "site-data", target / "site-data", dirs_exist_ok=True)
+    organization = target / "site-data" / "organization.yml"
+    organization.write_text(re.sub(r"(?m)^editions:.*\n", "", organization.read_text()) + "editions: [en, es]\n")
+    return target
+
+
+@pytest.fixture(scope="session")
+def bilingual_root(tmp_path_factory) -> Path:
+    return bilingual_project(tmp_path_factory.mktemp("bilingual") / "project")
+
+
+@pytest.fixture(scope="session")
+def bilingual_site(bilingual_root) -> Path:
+    """The small guide in two editions: English at /, Spanish at /es/."""
+    return build_site(bilingual_root / "site", root=bilingual_root)
+
+
+@pytest.fixture(scope="session")
+def bilingual_url(bilingual_site: Path):
+    server = StaticServer(bilingual_site)
+    yield server.url
+    server.close()
+
+
+@pytest.fixture(scope="session")
+def bilingual_pages(bilingual_site: Path) -> list[str]:
+    return pages_of(bilingual_site)
+
+
+def pages_of(site: Path) -> list[str]:
+    """Every built HTML page, as a path relative to the site root ('' is the start page)."""
+    pages = []
+    for index in sorted(site.rglob("index.html")):
+        relative = index.parent.relative_to(site).as_posix()
+        pages.append("" if relative == "." else relative + "/")
+    return pages
+
+
+def edition_of(path: str) -> str:
+    """The language of a page of the shipped site, from its path ('es/faq/' -> 'es')."""
+    first = path.split("/", 1)[0]
+    return first if first in SETTINGS.editions[1:] else SETTINGS.editions[0]
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -128,12 +190,9 @@ def site_url(built_site: Path):
 
 @pytest.fixture(scope="session")
 def site_pages(built_site: Path) -> list[str]:
-    """Every built HTML page, as a path relative to the site root ('' is the start page)."""
-    pages = []
-    for index in sorted(built_site.rglob("index.html")):
-        relative = index.parent.relative_to(built_site).as_posix()
-        pages.append("" if relative == "." else relative + "/")
-    return pages
+    """Every built HTML page of every edition, as a path relative to the site root ('' is
+    the start page, 'es/' the Spanish edition's)."""
+    return pages_of(built_site)
 
 
 @pytest.fixture(scope="session")
@@ -209,7 +268,8 @@ def search_for(page, word: str, seconds: float = 15) -> int:
 
 def wait_for_search_index(page) -> None:
     """The theme loads its search index in a worker; the box says so until it is ready."""
-    page.wait_for_function("() => !/Initializing/i.test(document.querySelector('.md-search-result__meta').textContent)")
+    page.wait_for_function("() => !/Initializing|Inicializando/i.test("
+                           "document.querySelector('.md-search-result__meta').textContent)")
 
 
 def wait_for_results_to_settle(page, quiet_ms: int = 300) -> None:

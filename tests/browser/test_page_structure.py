@@ -7,7 +7,7 @@ from collections import defaultdict
 import pytest
 
 from .accessibility import axe_source, run_axe
-from .conftest import SETTINGS
+from .conftest import EDITION_SETTINGS, edition_of
 
 # axe-core's rules for page structure. They are "best practice" in axe, outside
 # the WCAG tags, so they are named here one by one.
@@ -63,11 +63,10 @@ def page_facts(browser, site_url, site_pages):
     return facts, structure
 
 
-def test_pages_are_in_the_organizations_language(page_facts):
+def test_pages_are_in_their_editions_language(page_facts):
     facts, _ = page_facts
-    language = SETTINGS.organization["language"]
-    wrong = {path: f["lang"] for path, f in facts.items() if f["lang"] != language}
-    assert not wrong, f"<html lang> should be {language!r}: {wrong}"
+    wrong = {path: f["lang"] for path, f in facts.items() if f["lang"] != edition_of(path)}
+    assert not wrong, f"<html lang> should be the edition's language: {wrong}"
 
 
 def test_one_h1_first_and_headings_never_skip_a_level(page_facts):
@@ -87,16 +86,17 @@ def test_one_h1_first_and_headings_never_skip_a_level(page_facts):
 
 def test_titles_are_unique_and_name_the_page_and_the_site(page_facts, browser, site_url):
     facts, _ = page_facts
-    by_title = defaultdict(list)
+    by_title = defaultdict(list)  # unique within an edition: another edition may share a name
     problems = []
     for path, f in facts.items():
-        by_title[f["title"]].append(path or "/")
+        by_title[(edition_of(path), f["title"])].append(path or "/")
         h1 = next(h["text"] for h in f["headings"] if h["level"] == 1)
         if path and h1 not in f["title"]:
             problems.append(f"{path}: title {f['title']!r} does not contain the heading {h1!r}")
-    site_name = SETTINGS.organization["name"]
-    problems += [f"{path or '/'}: title {f['title']!r} lacks the site name" for path, f in facts.items() if site_name not in f["title"]]
-    problems += [f"{len(paths)} pages share the title {title!r}: {paths}" for title, paths in by_title.items() if len(paths) > 1]
+    problems += [f"{path or '/'}: title {f['title']!r} lacks the site name" for path, f in facts.items()
+                 if EDITION_SETTINGS[edition_of(path)].organization["name"] not in f["title"]]
+    problems += [f"{len(paths)} pages share the title {title!r}: {paths}" for (_, title), paths in by_title.items()
+                 if len(paths) > 1]
     assert not problems, "\n".join(problems)
 
 

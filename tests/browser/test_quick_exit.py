@@ -11,8 +11,8 @@ import shutil
 
 import pytest
 
-from .conftest import (BEFORE_URL, DESTINATION, NEUTRAL_PAGE, ROOT, SETTINGS, StaticServer, answer_for_destination,
-                       build_site, search_for)
+from .conftest import (BEFORE_URL, DESTINATION, EDITION_SETTINGS, NEUTRAL_PAGE, ROOT, SETTINGS, StaticServer,
+                       answer_for_destination, build_site, edition_of, search_for)
 
 QUICK_EXIT = SETTINGS.organization["quick_exit"]
 STRINGS = SETTINGS.strings
@@ -23,8 +23,8 @@ WIDTHS = {320: 640, 1280: 800}
 
 @pytest.fixture(scope="module")
 def guide_page(site_pages) -> str:
-    """A guide page other than the start page."""
-    inner = [path for path in site_pages if path]
+    """A guide page of the default edition, other than the start page."""
+    inner = [path for path in site_pages if path and edition_of(path) == SETTINGS.editions[0]]
     return inner[len(inner) // 2]
 
 
@@ -393,12 +393,13 @@ AT_TOP_AND_BOTTOM = """async () => {
 }"""
 
 
-def survey_page(page, width: int) -> dict:
+def survey_page(page, width: int, path: str) -> dict:
     seen: dict = page.evaluate(AT_TOP_AND_BOTTOM)
     if seen["facts"] is None:
         return seen
-    name = re.compile("^" + re.escape(STRINGS["quick_exit_emergency"]) + r"\W+"
-                      + re.escape(QUICK_EXIT["label"]) + "$")
+    edition = EDITION_SETTINGS[edition_of(path)]  # the words of the page's own edition
+    name = re.compile("^" + re.escape(edition.strings["quick_exit_emergency"]) + r"\W+"
+                      + re.escape(edition.organization["quick_exit"]["label"]) + "$")
     seen["named"] = page.get_by_role("link", name=name).count()
     stops = []
     for _ in range(2):
@@ -427,7 +428,7 @@ def survey(browser, site_url, site_pages):
                 done[width] = {}
                 for path in site_pages:
                     page.goto(site_url + path, wait_until="domcontentloaded")
-                    done[width][path] = survey_page(page, width)
+                    done[width][path] = survey_page(page, width, path)
             finally:
                 context.close()
         return done[width]
@@ -496,7 +497,8 @@ def test_exit_text_contrast_in_light_and_dark(survey, figures):
 def test_every_page_says_what_the_exit_does_not_hide(survey, site_pages):
     problems = []
     for path, seen in survey(max(WIDTHS)).items():
-        if seen["limitsCount"] != 1 or STRINGS["exit_limits"] not in (seen["limitsText"] or ""):
+        strings = EDITION_SETTINGS[edition_of(path)].strings
+        if seen["limitsCount"] != 1 or strings["exit_limits"] not in (seen["limitsText"] or ""):
             problems.append(f"{path or '/'}: no line on what the exit does not hide")
         elif "browse-safely/" in site_pages and not (seen["limitsLink"] or "").endswith("/browse-safely/"):
             problems.append(f"{path or '/'}: the line does not link to Browse more safely")
@@ -507,8 +509,9 @@ def test_every_page_has_previous_and_next_links(survey):
     pages = survey(max(WIDTHS))
     without_previous = [path or "/" for path, seen in pages.items() if seen["previous"] != 1]
     without_next = [path or "/" for path, seen in pages.items() if seen["next"] != 1]
-    # Only the first page of the guide has no Previous, only the last no Next.
-    assert len(without_previous) == 1 and len(without_next) == 1, (without_previous, without_next)
+    # Only the first page of each edition has no Previous, only the last no Next.
+    editions = len(SETTINGS.editions)
+    assert len(without_previous) == editions and len(without_next) == editions, (without_previous, without_next)
 
 
 def open_search(page, query: str) -> None:

@@ -1,0 +1,42 @@
+/* Steady Ground's search worker: Material's own search worker (imported at
+   the end), with one change made before Material reads each query.
+
+   Material searches as the reader types: it adds a "*" to every word, so
+   "pelea" also finds "peleas", and lunr does not stem a word that ends in "*".
+   So, in an edition whose language has a stemmer (Spanish: lunr.es), each plain
+   word of the query is replaced by its stem first: "peleas" becomes "pele",
+   "días" becomes "dias", and every form of the word is found ("pelea",
+   "peleas", "pelear"). English is left as Material has it.
+
+   The query stays in this worker: nothing is stored or sent. The build writes
+   the name of Material's worker into the last line. */
+var sgLanguage = null;
+
+self.addEventListener("message", function (event) {
+  var message = event.data;
+  if (!message || typeof message !== "object") return;
+  if (message.type === 0 && message.data && message.data.config) {       // setup: the index's language
+    var languages = message.data.config.lang || [];
+    sgLanguage = languages.length === 1 && languages[0] !== "en" ? languages[0] : null;
+  } else if (message.type === 2 && sgLanguage && typeof message.data === "string") {   // a query
+    message.data = sgStemmed(message.data);
+  }
+});
+
+function sgStemmed(query) {
+  var language = self.lunr && self.lunr[sgLanguage];
+  if (!language || typeof language.stemmer !== "function") return query;
+  return query.split(/(\s+)/).map(function (part) {
+    // Words with search syntax (+ - ~ ^ * : or quotes) are left as they are.
+    if (!/^\p{L}+$/u.test(part)) return part;
+    var stem = String(language.stemmer(part.toLowerCase()));
+    return stem.length >= 3 ? stem : part;
+  }).join("");
+}
+
+// Material's worker sits next to this one. Offline (file://), the iframe-worker shim
+// runs workers as scripts in a frame, where addresses are relative to the page: so
+// the address is made from this script's own.
+importScripts(new URL("__MATERIAL_SEARCH_WORKER__",
+  (typeof document !== "undefined" && document.currentScript && document.currentScript.src) ||
+  self.location.href).href);
