@@ -111,7 +111,7 @@ ORG = "site-data/translations/es/organization.yml"
 
 # (case, file edited, (old, new) text, the line's needle in the edited file, what the message says)
 BROKEN = [
-    ("missing block", FAQ, ("  starting-a-hard-talk:\n    source: a87344a3\n    situation: Para empezar una "
+    ("missing block", FAQ, ("  starting-a-hard-talk:\n    source: \"a87344a3\"\n    situation: Para empezar una "
                             "conversación difícil\n    say: Me siento [emoción] cuando [pasa esto]. ¿Podemos "
                             "hablar?\n    why: Habla de una sola cosa.\n", ""),
      "blocks:", "blocks.starting-a-hard-talk: is missing; translate the block 'starting-a-hard-talk' of "
@@ -148,7 +148,7 @@ BROKEN = [
      "blocks.who-this-is-for.body[0]: emphasis is not closed"),
     ("a sub-section id is structure", HOME, ("      - heading: Una parte", "      - id: otra\n        heading: Una parte"),
      "id: otra", "blocks.who-this-is-for.subsections[0].id: comes from the English file"),
-    ("no fingerprint", TOOLS, ("    source: 94ee9000\n", ""), "  breathing:",
+    ("no fingerprint", TOOLS, ('    source: "94ee9000"\n', ""), "  breathing:",
      "blocks.breathing.source: is missing; expected the fingerprint of the source words"),
     ("a checklist item of another kind", TOOLS, ("      - Hay menos peleas.", "      - item: Hay menos peleas."),
      "item: Hay menos", "blocks.signs-of-real-change.items[0]: is 'item:' but the English file content/20-tools.yml "
@@ -250,21 +250,21 @@ def test_an_outdated_translation_still_builds_and_the_report_shows_what_changed(
     result = run(bilingual_project, "translations")
     assert result.returncode == 1
     out = result.stdout
-    line = line_of(bilingual_project, FAQ, "source: 7bcff980")
+    line = line_of(bilingual_project, FAQ, 'source: "7bcff980"')
     assert f"outdated: {FAQ}:{line}: blocks.how-long-to-wait: the block 'how-long-to-wait' changed in content/10-faq.yml:5" in out
     assert "answer[1]: Watch what happens [-under stress.-] {+when things get hard.+}" in out
-    assert f"set:  source: {outdated.current}" in out
+    assert f'set:  source: "{outdated.current}"' in out
 
     # Once the translation is updated and its fingerprint pasted, nothing is outdated.
     spanish = bilingual_project / FAQ
-    spanish.write_text(spanish.read_text().replace("source: 7bcff980", f"source: {outdated.current}"))
+    spanish.write_text(spanish.read_text().replace('source: "7bcff980"', f'source: "{outdated.current}"'))
     result = run(bilingual_project, "translations")
     assert result.returncode == 0 and "0 outdated" in result.stdout, result.stdout
 
 
 def test_the_report_says_plainly_when_the_old_words_are_not_in_the_history(bilingual_project: Path):
     spanish = bilingual_project / FAQ
-    spanish.write_text(spanish.read_text().replace("source: 7bcff980", "source: 0badc0de"))
+    spanish.write_text(spanish.read_text().replace('source: "7bcff980"', 'source: "0badc0de"'))
     out = run(bilingual_project, "translations").stdout
     assert "The words it was translated from (fingerprint 0badc0de) are not in the git history here" in out
     assert "compare the whole block with the source by hand" in out

@@ -19,12 +19,18 @@ from .render import PageRenderer
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
-def _project_with(blocks: list[dict], extra_pages: dict[str, dict] | None = None) -> Project:
-    root = Path(tempfile.mkdtemp(prefix="sg-block-"))
+def copy_site_data(root: Path) -> Path:
+    """The shipped site-data/ in a test project, without overrides and with one edition
+    (a test guide's pages have no translation)."""
     shutil.copytree(PROJECT_ROOT / "site-data", root / "site-data", ignore=shutil.ignore_patterns("overrides"))
-    # One edition: these pages have no translation.
     organization = root / "site-data" / "organization.yml"
     organization.write_text(re.sub(r"(?m)^editions:.*\n", "", organization.read_text()))
+    return root / "site-data"
+
+
+def _project_with(blocks: list[dict], extra_pages: dict[str, dict] | None = None) -> Project:
+    root = Path(tempfile.mkdtemp(prefix="sg-block-"))
+    copy_site_data(root)
     content = root / "content"
     content.mkdir()
     home = {"title": "Test page", "summary": "A page for a block test.", "blocks": blocks}

@@ -91,7 +91,13 @@ def _text(dumper, value: str):
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
+class _Fingerprint(str):
+    """Written in quotes: an editor reading YAML 1.1 takes 56e75663 for a number."""
+
+
 _Dumper.add_representer(str, _text)
+_Dumper.add_representer(_Fingerprint, lambda dumper, value: dumper.represent_scalar(
+    "tag:yaml.org,2002:str", value, style='"'))
 
 
 def skeleton(layers, source: Path, language: str) -> str:
@@ -99,10 +105,11 @@ def skeleton(layers, source: Path, language: str) -> str:
     data = _load(source, layers.shown(source))
     units = _units(layers, source, data)
     own, own_data = units.pop(None)
-    document = {SOURCE_KEY: fingerprint(own.words(own_data))}
+    document = {SOURCE_KEY: _Fingerprint(fingerprint(own.words(own_data)))}
     document.update(own.words(own_data) or {})
     if units:
-        document["blocks"] = {block: {SOURCE_KEY: fingerprint(unit.words(raw)), **(unit.words(raw) or {})}
+        document["blocks"] = {block: {SOURCE_KEY: _Fingerprint(fingerprint(unit.words(raw))),
+                                      **(unit.words(raw) or {})}
                               for block, (unit, raw) in units.items()}
     _, written_in = layers.top(source)
     head = (f"# {language_name(language)} words for {layers.shown(source)}, written by\n"
@@ -313,7 +320,7 @@ def _outdated_lines(layers, item: Outdated) -> list[str]:
         words, commit = then
         lines.append(f"    What changed since it was translated (commit {commit[:10]}), [-removed-] {{+added+}}:")
         lines += [f"      {line}" for line in changes(words, now[0].words(now[1]))]
-    lines.append(f"    Once the translation says the same as the source again, set:  {SOURCE_KEY}: {item.current}")
+    lines.append(f"    Once the translation says the same as the source again, set:  {SOURCE_KEY}: \"{item.current}\"")
     return lines
 
 

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from .guide_files import page_files
+
 ROOT = Path(__file__).resolve().parents[2]
 CONTENT = ROOT / "content"
 DOCS = ROOT / "docs" / "editing-the-guide.md"
@@ -26,10 +28,6 @@ RETIRED = {
     r"\blimits?\b": "boundary / boundaries",
     r"\brisk(?:y|ier|iest)\b": "dangerous",
 }
-
-
-def page_files() -> list[Path]:
-    return sorted(p for p in CONTENT.rglob("*.yml") if not p.name.startswith("_"))
 
 
 def texts(node, key: str | None = None):

@@ -18,6 +18,8 @@ import pytest
 import textstat
 import yaml
 
+from .guide_files import page_files
+
 ROOT = Path(__file__).resolve().parents[2]
 CONTENT = ROOT / "content"
 # The team's shared folder sits beside the checkout (in CI too); the env var overrides it.
@@ -30,10 +32,6 @@ RUN = 10  # words in a row that count as copying
 NOT_PROSE = {"type", "id", "ref", "see", "from", "to"}
 LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 PAGE_NAME = re.compile(r"^\d+-(.+)\.yml$")
-
-
-def page_files() -> list[Path]:
-    return sorted(p for p in CONTENT.rglob("*.yml") if not p.name.startswith("_"))
 
 
 def page_id(path: Path) -> str:

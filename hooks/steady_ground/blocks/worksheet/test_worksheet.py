@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -12,7 +11,7 @@ import yaml
 from steady_ground.problems import ContentError
 from steady_ground.project import Project, load_project
 from steady_ground.render import PageRenderer
-from steady_ground.testing import PROJECT_ROOT, check_blocks, render_blocks
+from steady_ground.testing import PROJECT_ROOT, check_blocks, copy_site_data, render_blocks
 
 WEEKS = {
     "type": "worksheet", "heading": "Our week",
@@ -151,8 +150,7 @@ def test_a_part_that_cannot_be_printed_is_refused(part, message):
 @pytest.fixture
 def guide_root(tmp_path: Path) -> Path:
     """A small guide: a start page, two worksheet pages and a booklet page."""
-    shutil.copytree(PROJECT_ROOT / "site-data", tmp_path / "site-data")
-    shutil.rmtree(tmp_path / "site-data" / "overrides", ignore_errors=True)
+    copy_site_data(tmp_path)
     content = tmp_path / "content"
     (content / "80-worksheets").mkdir(parents=True)
     pages = {
