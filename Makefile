@@ -37,7 +37,7 @@ bundle: setup tools
 serve: build
 	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
 
-test: setup tools system
+test: system setup tools
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 bench: setup

@@ -119,14 +119,37 @@ def site_pages(built_site: Path) -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def browser():
+def playwright_driver():
+    """One Playwright driver for the session (a second one cannot run in the same thread)."""
     require(Path(CHROMIUM).exists(), "Chromium")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield browser
-        browser.close()
+        yield playwright
+
+
+def launch_chromium(playwright_driver, env: dict | None = None):
+    return playwright_driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True,
+                                             env=env)
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_driver):
+    browser = launch_chromium(playwright_driver)
+    yield browser
+    browser.close()
+
+
+def fontconfig_env(font_folder: Path, work: Path) -> dict:
+    """The environment for a Chromium that sees only the fonts in `font_folder`
+    (fontconfig's usual rules, such as which font stands in for Arial, still apply)."""
+    work.mkdir(parents=True, exist_ok=True)
+    config = work / "fonts.conf"
+    config.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n<fontconfig>\n'
+        f"  <dir>{font_folder}</dir>\n  <cachedir>{work / 'cache'}</cachedir>\n"
+        '  <include ignore_missing="yes">/etc/fonts/conf.d</include>\n</fontconfig>\n', encoding="utf-8")
+    return {**os.environ, "FONTCONFIG_FILE": str(config)}
 
 
 class RequestLog:
