@@ -232,6 +232,23 @@ def wait_for_results_to_settle(page, quiet_ms: int = 300) -> None:
     })""", quiet_ms)
 
 
+# Stands in for the browser's print dialog: notes the state of each font face
+# at the moment the page asks to print.
+STUB_PRINT = """() => {
+  window.sgPrinted = null;
+  window.print = () => { window.sgPrinted = [...document.fonts].map(face => face.status); };
+}"""
+
+
+def ask_to_print(page) -> list[str]:
+    """Ctrl+P, as a reader prints: the page loads the print font first, then prints.
+    Returns the font faces' states when the page called print()."""
+    page.evaluate(STUB_PRINT)
+    page.keyboard.press("Control+p")
+    page.wait_for_function("() => window.sgPrinted !== null")
+    return page.evaluate("() => window.sgPrinted")
+
+
 FIGURES: dict[str, object] = {}
 
 

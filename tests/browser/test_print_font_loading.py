@@ -11,8 +11,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .conftest import RequestLog
-from .test_worksheets_print import STUB_PRINT, url_of
+from .conftest import STUB_PRINT, RequestLog
+from .test_worksheets_print import url_of
 
 FONTS = "assets/fonts/"
 FACES = {("400", "normal"), ("700", "normal"), ("400", "italic"), ("700", "italic")}

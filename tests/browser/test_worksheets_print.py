@@ -19,7 +19,7 @@ import pytest
 
 from steady_ground.project import Project, load_project
 
-from .conftest import (ROOT, StaticServer, build_site, fontconfig_env, launch_chromium,
+from .conftest import (ROOT, StaticServer, ask_to_print, build_site, fontconfig_env, launch_chromium,
                        require)
 
 WORKSHEETS = ["weekly-check-in", "safety-plan", "boundaries", "change-log", "me-list",
@@ -61,23 +61,6 @@ def pdf_fonts(path: Path) -> set[str]:
     """The fonts a PDF embeds, without the subset prefix ('ABCDEF+')."""
     listing = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
     return {line.split()[0].split("+")[-1] for line in listing.splitlines()[2:] if line.strip()}
-
-
-# Stands in for the browser's print dialog: notes the state of each font face
-# at the moment the page asks to print.
-STUB_PRINT = """() => {
-  window.sgPrinted = null;
-  window.print = () => { window.sgPrinted = [...document.fonts].map(face => face.status); };
-}"""
-
-
-def ask_to_print(page) -> list[str]:
-    """Ctrl+P, as a reader prints: the page loads the print font first, then prints.
-    Returns the font faces' states when the page called print()."""
-    page.evaluate(STUB_PRINT)
-    page.keyboard.press("Control+p")
-    page.wait_for_function("() => window.sgPrinted !== null")
-    return page.evaluate("() => window.sgPrinted")
 
 
 def print_pdf(page, path: Path, paper: str, javascript: bool = True) -> tuple[int, str]:
