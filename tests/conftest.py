@@ -1,10 +1,14 @@
-"""Shared test helpers: a small guide to copy and break on purpose."""
+"""Shared test helpers: a small guide to copy and break on purpose, and the
+figures a run measures, printed at its end (also when pytest-xdist runs the
+tests in several processes)."""
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
 import pytest
+
+from content.seed_data import SEED
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI_GUIDE = ROOT / "tests" / "fixtures" / "mini-guide"
@@ -21,3 +25,33 @@ def mini_project(tmp_path: Path) -> Path:
     config = config.replace("../../../", f"{ROOT}/")
     (target / "mkdocs.yml").write_text(config)
     return target
+
+
+FIGURES: dict[str, object] = {}
+
+
+@pytest.fixture(scope="session")
+def figures() -> dict:
+    """Measured numbers (name -> value) that the run prints at the end, for reports."""
+    return FIGURES
+
+
+def pytest_sessionfinish(session):
+    output = getattr(session.config, "workeroutput", None)
+    if output is not None:  # a pytest-xdist worker hands its figures to the main process
+        output["steady_ground_figures"] = dict(FIGURES)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    FIGURES.update(getattr(node, "workeroutput", {}).get("steady_ground_figures", {}))
+
+
+def pytest_terminal_summary(terminalreporter):
+    if FIGURES:
+        terminalreporter.section("measured figures")
+        for name, value in sorted(FIGURES.items()):
+            terminalreporter.write_line(f"{name}: {value}")
+    if not SEED.is_file():
+        terminalreporter.write_line(f"seed guide not found at {SEED}: the content tests used the stored "
+                                    "seed data alone (tests/content/test_seed_match.py did not run)")

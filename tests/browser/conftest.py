@@ -247,19 +247,3 @@ def ask_to_print(page) -> list[str]:
     page.keyboard.press("Control+p")
     page.wait_for_function("() => window.sgPrinted !== null")
     return page.evaluate("() => window.sgPrinted")
-
-
-FIGURES: dict[str, object] = {}
-
-
-@pytest.fixture(scope="session")
-def figures() -> dict:
-    """Measured numbers (name -> value) that the run prints at the end, for reports."""
-    return FIGURES
-
-
-def pytest_terminal_summary(terminalreporter):
-    if FIGURES:
-        terminalreporter.section("measured figures")
-        for name, value in FIGURES.items():
-            terminalreporter.write_line(f"{name}: {value}")
