@@ -1,6 +1,7 @@
 /* Worksheets: what is typed stays in this page's memory only. Nothing here
-   writes to storage or makes a request, and leaving the page empties the forms
-   so the browser's back/forward cache never shows them again.
+   writes to storage or sends anything (the one request it may start is for
+   the site's own print font), and leaving the page empties the forms so the
+   browser's back/forward cache never shows them again.
 
    Each field gets a print copy next to it: on paper the copy shows the typed
    text on ruled lines and grows with it, where a field would cut it off. */
