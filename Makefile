@@ -67,8 +67,13 @@ bundle: setup tools-bundle
 serve: build
 	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
 
+# Two test processes (pytest-xdist), each file's tests in one of them, so
+# module-wide fixtures (the printed PDFs, nginx) are made once.
+# PYTEST_JOBS= runs them in one process.
+PYTEST_JOBS ?= -n 2 --dist loadfile
+
 test: system setup-test tools
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest $(PYTEST_JOBS) $(PYTEST_ARGS)
 
 bench: setup
 	$(PY) bench/build.py

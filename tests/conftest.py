@@ -1,4 +1,6 @@
-"""Shared test helpers: a small guide to copy and break on purpose."""
+"""Shared test helpers: a small guide to copy and break on purpose, and the
+figures a run measures, printed at its end (also when pytest-xdist runs the
+tests in several processes)."""
 from __future__ import annotations
 
 import re
@@ -6,6 +8,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+
+from content.seed_data import SEED
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI_GUIDE = ROOT / "tests" / "fixtures" / "mini-guide"
@@ -45,3 +49,33 @@ def bilingual_project(mini_project: Path) -> Path:
     """The small test guide with its English and Spanish editions switched on."""
     set_editions(mini_project, ["en", "es"])
     return mini_project
+
+
+FIGURES: dict[str, object] = {}
+
+
+@pytest.fixture(scope="session")
+def figures() -> dict:
+    """Measured numbers (name -> value) that the run prints at the end, for reports."""
+    return FIGURES
+
+
+def pytest_sessionfinish(session):
+    output = getattr(session.config, "workeroutput", None)
+    if output is not None:  # a pytest-xdist worker hands its figures to the main process
+        output["steady_ground_figures"] = dict(FIGURES)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    FIGURES.update(getattr(node, "workeroutput", {}).get("steady_ground_figures", {}))
+
+
+def pytest_terminal_summary(terminalreporter):
+    if FIGURES:
+        terminalreporter.section("measured figures")
+        for name, value in sorted(FIGURES.items()):
+            terminalreporter.write_line(f"{name}: {value}")
+    if not SEED.is_file():
+        terminalreporter.write_line(f"seed guide not found at {SEED}: the content tests used the stored "
+                                    "seed data alone (tests/content/test_seed_match.py did not run)")

@@ -196,14 +196,37 @@ def site_pages(built_site: Path) -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def browser():
+def playwright_driver():
+    """One Playwright driver for the session (a second one cannot run in the same thread)."""
     require(Path(CHROMIUM).exists(), "Chromium")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield browser
-        browser.close()
+        yield playwright
+
+
+def launch_chromium(playwright_driver, env: dict | None = None):
+    return playwright_driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True,
+                                             env=env)
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_driver):
+    browser = launch_chromium(playwright_driver)
+    yield browser
+    browser.close()
+
+
+def fontconfig_env(font_folder: Path, work: Path) -> dict:
+    """The environment for a Chromium that sees only the fonts in `font_folder`
+    (fontconfig's usual rules, such as which font stands in for Arial, still apply)."""
+    work.mkdir(parents=True, exist_ok=True)
+    config = work / "fonts.conf"
+    config.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n<fontconfig>\n'
+        f"  <dir>{font_folder}</dir>\n  <cachedir>{work / 'cache'}</cachedir>\n"
+        '  <include ignore_missing="yes">/etc/fonts/conf.d</include>\n</fontconfig>\n', encoding="utf-8")
+    return {**os.environ, "FONTCONFIG_FILE": str(config)}
 
 
 class RequestLog:
@@ -287,17 +310,18 @@ def wait_for_results_to_settle(page, quiet_ms: int = 300) -> None:
     })""", quiet_ms)
 
 
-FIGURES: dict[str, object] = {}
+# Stands in for the browser's print dialog: notes the state of each font face
+# at the moment the page asks to print.
+STUB_PRINT = """() => {
+  window.sgPrinted = null;
+  window.print = () => { window.sgPrinted = [...document.fonts].map(face => face.status); };
+}"""
 
 
-@pytest.fixture(scope="session")
-def figures() -> dict:
-    """Measured numbers (name -> value) that the run prints at the end, for reports."""
-    return FIGURES
-
-
-def pytest_terminal_summary(terminalreporter):
-    if FIGURES:
-        terminalreporter.section("measured figures")
-        for name, value in FIGURES.items():
-            terminalreporter.write_line(f"{name}: {value}")
+def ask_to_print(page) -> list[str]:
+    """Ctrl+P, as a reader prints: the page loads the print font first, then prints.
+    Returns the font faces' states when the page called print()."""
+    page.evaluate(STUB_PRINT)
+    page.keyboard.press("Control+p")
+    page.wait_for_function("() => window.sgPrinted !== null")
+    return page.evaluate("() => window.sgPrinted")

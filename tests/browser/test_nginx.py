@@ -31,7 +31,7 @@ import pytest
 
 from steady_ground.security_headers import inline_scripts, scan_site
 
-from .conftest import DESTINATION, ROOT, answer_for_destination, host_folder, require, search_for
+from .conftest import DESTINATION, ROOT, answer_for_destination, ask_to_print, host_folder, require, search_for
 
 NGINX = "/usr/sbin/nginx"
 DEBIAN_NGINX_CONF = Path("/etc/nginx/nginx.conf")
@@ -522,4 +522,9 @@ def test_a_worksheet_works_under_the_policy(watched, nginx_url: str, built_site:
         single_line.last.press("Enter")  # must not submit the form and lose what was typed
         watched.wait_for_timeout(200)
         assert watched.url == url and fields.first.input_value() == "Call my sister on Sunday"
+    # Printing loads the bundled print font from the site under the policy, as a font.
+    fonts = []
+    watched.on("response", lambda response: fonts.append(response) if "/assets/fonts/" in response.url else None)
+    assert set(ask_to_print(watched)) == {"loaded"}
+    assert fonts and {(r.status, r.headers["content-type"]) for r in fonts} == {(200, "font/woff2")}
     assert problems_on(watched) == []

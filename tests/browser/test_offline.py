@@ -13,7 +13,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from .conftest import DESTINATION, ROOT, RequestLog, answer_for_destination, search_for
+from .conftest import DESTINATION, ROOT, RequestLog, answer_for_destination, ask_to_print, search_for
 
 SHIM = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
 
@@ -133,3 +133,12 @@ def test_quick_exit_works_from_the_file_system(offline_page, unpacked: Path):
     assert left_for and left_for[0].startswith(DESTINATION)
     # The exit is the only request that left the bundle.
     assert offline_page.request_log.third_party() == left_for
+
+
+def test_a_worksheet_prints_in_the_bundled_font_from_the_file_system(offline_page, unpacked: Path):
+    sheet = next(path for path in sorted(unpacked.rglob("*.html")) if "data-sg-worksheet" in path.read_text())
+    offline_page.goto(sheet.as_uri())
+    assert set(ask_to_print(offline_page)) == {"loaded"}
+    fonts = [url for url in offline_page.request_log.urls if "/assets/fonts/" in url]
+    assert fonts and all(url.startswith(unpacked.as_uri() + "/assets/fonts/") for url in fonts)
+    assert offline_page.request_log.third_party() == []

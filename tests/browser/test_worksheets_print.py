@@ -3,6 +3,10 @@
 Checks what lands on paper: page counts, every prompt, no site chrome, no
 organization name on the safety plan unless site-data asks for it, and text
 typed on screen, while nothing is stored on the device or sent anywhere.
+
+Every worksheet is printed twice, by two Chromiums that see different system
+fonts (DejaVu only, Liberation only): the bundled print font makes the page
+counts the same, whatever fonts the machine has.
 """
 from __future__ import annotations
 
@@ -15,13 +19,21 @@ import pytest
 
 from steady_ground.project import Project, load_project
 
-from .conftest import ROOT, StaticServer, build_site, require
+from .conftest import (ROOT, StaticServer, ask_to_print, build_site, fontconfig_env, launch_chromium,
+                       require)
 
 WORKSHEETS = ["weekly-check-in", "safety-plan", "boundaries", "change-log", "me-list",
               "journaling-prompts", "grounding-card", "experiment-review"]
 BOOKLET = "all-worksheets"
 ONE_PAGE = {"weekly-check-in", "grounding-card"}
 PAPERS = ["A4", "Letter"]
+# Two system font sets from Debian's packages (scripts/setup-system.sh), and the
+# font each one gives the guide's text on screen, where the print font is not used.
+FONT_SETS = {
+    "DejaVu": (Path("/usr/share/fonts/truetype/dejavu"), "DejaVu Sans"),
+    "Liberation": (Path("/usr/share/fonts/truetype/liberation"), "Liberation Sans"),
+}
+PRINT_FONT = "AtkinsonHyperlegibleNext"  # as the PDF names it
 
 GUIDE, SETTINGS = load_project(Project.at(ROOT))
 ORGANIZATION = SETTINGS.organization
@@ -45,7 +57,16 @@ def pdf_facts(path: Path) -> tuple[int, str]:
     return pages, text
 
 
-def print_pdf(page, path: Path, paper: str) -> tuple[int, str]:
+def pdf_fonts(path: Path) -> set[str]:
+    """The fonts a PDF embeds, without the subset prefix ('ABCDEF+')."""
+    listing = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+    return {line.split()[0].split("+")[-1] for line in listing.splitlines()[2:] if line.strip()}
+
+
+def print_pdf(page, path: Path, paper: str, javascript: bool = True) -> tuple[int, str]:
+    if javascript:
+        states = ask_to_print(page)
+        assert states and set(states) == {"loaded"}, f"printed before the print font was ready: {states}"
     page.emulate_media(media="print")
     page.pdf(path=str(path), format=paper)
     page.emulate_media(media="screen")
@@ -76,23 +97,44 @@ def printed_texts(block: dict) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def pdfs(browser, site_url, tmp_path_factory, figures) -> dict:
-    """(page id, paper) -> (page count, text), printed once for the module; plus the search box's text."""
-    require(bool(shutil.which("pdftotext") and shutil.which("pdfinfo")), "pdftotext and pdfinfo (poppler-utils)")
+def font_set_browsers(playwright_driver, tmp_path_factory) -> dict:
+    """Font set name -> a Chromium that sees only that set's system fonts."""
+    missing = [str(folder) for folder, _ in FONT_SETS.values() if not any(folder.glob("*.ttf"))]
+    require(not missing, f"the fonts in {', '.join(missing)} (fonts-dejavu-core, fonts-liberation)")
+    work = tmp_path_factory.mktemp("fontconfig")
+    browsers = {name: launch_chromium(playwright_driver, fontconfig_env(folder, work / name))
+                for name, (folder, _) in FONT_SETS.items()}
+    yield browsers
+    for browser in browsers.values():
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def pdfs(font_set_browsers, site_url, tmp_path_factory, figures) -> dict:
+    """(font set, page id, paper) -> (page count, text, embedded fonts), printed once for
+    the module under each font set; plus the search box's text."""
+    require(bool(shutil.which("pdftotext") and shutil.which("pdfinfo") and shutil.which("pdffonts")),
+            "pdftotext, pdfinfo and pdffonts (poppler-utils)")
     folder = tmp_path_factory.mktemp("pdf")
-    context = browser.new_context()
-    page = context.new_page()
     found = {}
-    for page_id in [*WORKSHEETS, BOOKLET]:
-        page.goto(url_of(site_url, page_id))
-        if page_id == WORKSHEETS[0]:
-            found["search placeholder"] = page.get_attribute(".md-search__input", "placeholder")
-        for paper in PAPERS:
-            found[page_id, paper] = print_pdf(page, folder / f"{page_id}-{paper}.pdf", paper)
-    context.close()
-    figures["printed pages, " + " / ".join(PAPERS)] = ", ".join(
-        f"{page_id} {'/'.join(str(found[page_id, paper][0]) for paper in PAPERS)}" for page_id in [*WORKSHEETS, BOOKLET])
+    for font_set, browser in font_set_browsers.items():
+        context = browser.new_context()
+        page = context.new_page()
+        for page_id in [*WORKSHEETS, BOOKLET]:
+            page.goto(url_of(site_url, page_id))
+            if page_id == WORKSHEETS[0]:
+                found["search placeholder"] = page.get_attribute(".md-search__input", "placeholder")
+            for paper in PAPERS:
+                path = folder / f"{font_set}-{page_id}-{paper}.pdf"
+                found[font_set, page_id, paper] = (*print_pdf(page, path, paper), pdf_fonts(path))
+        context.close()
+        figures[f"printed pages, {' / '.join(PAPERS)}, system fonts {font_set}"] = ", ".join(
+            f"{page_id} {'/'.join(str(found[font_set, page_id, paper][0]) for paper in PAPERS)}"
+            for page_id in [*WORKSHEETS, BOOKLET])
     return found
+
+
+FIRST_SET = next(iter(FONT_SETS))
 
 
 def test_every_worksheet_has_its_page():
@@ -103,12 +145,53 @@ def test_every_worksheet_has_its_page():
         assert GUIDE.page(page_id).summary
 
 
+@pytest.mark.parametrize("font_set", FONT_SETS)
 @pytest.mark.parametrize("paper", PAPERS)
 @pytest.mark.parametrize("page_id", WORKSHEETS)
-def test_worksheet_fits_its_page_limit(pdfs, page_id, paper):
-    pages, _ = pdfs[page_id, paper]
+def test_worksheet_fits_its_page_limit(pdfs, page_id, paper, font_set):
+    pages = pdfs[font_set, page_id, paper][0]
     limit = 1 if page_id in ONE_PAGE else 2
-    assert 1 <= pages <= limit, f"{page_id} prints on {pages} {paper} pages; the limit is {limit}"
+    assert 1 <= pages <= limit, (f"{page_id} prints on {pages} {paper} pages with the system fonts "
+                                 f"{font_set}; the limit is {limit}")
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_page_counts_do_not_depend_on_the_system_fonts(pdfs, paper):
+    counts = {font_set: {page_id: pdfs[font_set, page_id, paper][0] for page_id in [*WORKSHEETS, BOOKLET]}
+              for font_set in FONT_SETS}
+    first, *others = counts.values()
+    assert all(other == first for other in others), f"{paper} page counts by system font set: {counts}"
+
+
+@pytest.mark.parametrize("font_set", FONT_SETS)
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("page_id", [*WORKSHEETS, BOOKLET])
+def test_paper_carries_only_the_bundled_font(pdfs, page_id, paper, font_set):
+    fonts = pdfs[font_set, page_id, paper][2]
+    assert fonts and all(font.startswith(PRINT_FONT + "-") for font in fonts), (
+        f"{page_id} ({paper}, system fonts {font_set}) printed with {sorted(fonts)}")
+
+
+def platform_fonts(page, selector: str) -> set[str]:
+    """The system or web fonts Chromium really drew an element's text with."""
+    cdp = page.context.new_cdp_session(page)
+    root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+    cdp.send("CSS.enable")
+    fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+    cdp.detach()
+    return {font["familyName"] for font in fonts}
+
+
+def test_the_two_font_sets_really_differ(font_set_browsers, site_url):
+    """On screen (no print font) each Chromium draws the guide in its own system font."""
+    for font_set, browser in font_set_browsers.items():
+        page = browser.new_page()
+        try:
+            page.goto(url_of(site_url, "weekly-check-in"))
+            assert platform_fonts(page, ".md-content h1") == {FONT_SETS[font_set][1]}
+        finally:
+            page.close()
 
 
 @pytest.mark.parametrize("paper", PAPERS)
@@ -125,8 +208,8 @@ def test_worksheets_for_both_partners_print_the_safety_line(pdfs, paper):
 
 @pytest.mark.parametrize("paper", PAPERS)
 def test_booklet_starts_each_worksheet_on_a_new_page(pdfs, paper):
-    pages, text = pdfs[BOOKLET, paper]
-    assert pages == sum(pdfs[page_id, paper][0] for page_id in WORKSHEETS)
+    pages, text, _ = pdfs[FIRST_SET, BOOKLET, paper]
+    assert pages == sum(pdfs[FIRST_SET, page_id, paper][0] for page_id in WORKSHEETS)
     for page_id in WORKSHEETS:
         for block in worksheet_blocks(page_id):
             assert words(block["heading"]) in words(text)
@@ -135,7 +218,7 @@ def test_booklet_starts_each_worksheet_on_a_new_page(pdfs, paper):
 @pytest.mark.parametrize("paper", PAPERS)
 @pytest.mark.parametrize("page_id", [*WORKSHEETS, BOOKLET])
 def test_every_prompt_is_on_paper(pdfs, page_id, paper):
-    _, text = pdfs[page_id, paper]
+    text = pdfs[FIRST_SET, page_id, paper][1]
     sources = WORKSHEETS if page_id == BOOKLET else [page_id]
     expected = [t for source in sources for block in worksheet_blocks(source) for t in printed_texts(block)]
     assert len(expected) > 5
@@ -159,7 +242,7 @@ def chrome_texts(pdfs) -> list[str]:
 @pytest.mark.parametrize("paper", PAPERS)
 @pytest.mark.parametrize("page_id", [*WORKSHEETS, BOOKLET])
 def test_no_site_chrome_on_paper(pdfs, page_id, paper):
-    _, text = pdfs[page_id, paper]
+    text = pdfs[FIRST_SET, page_id, paper][1]
     flat = words(text)
     lines = {words(line) for line in text.splitlines()}
     found = [t for t in chrome_texts(pdfs) if words(t) in flat]
@@ -175,7 +258,7 @@ def test_no_site_chrome_on_paper(pdfs, page_id, paper):
 @pytest.mark.parametrize("paper", PAPERS)
 @pytest.mark.parametrize("page_id", ["safety-plan", BOOKLET])
 def test_safety_plan_prints_without_the_organization_name(pdfs, page_id, paper):
-    _, text = pdfs[page_id, paper]
+    text = pdfs[FIRST_SET, page_id, paper][1]
     assert words(ORGANIZATION["name"]).lower() not in words(text).lower()
     assert ORGANIZATION["printing"]["show_organization_on"] == []  # the shipped default
 
@@ -246,7 +329,10 @@ def test_typed_text_is_printed_while_nothing_is_stored_or_sent(context, page, si
 
     assert page.evaluate(STORAGE_STATE) == before == {"local": 0, "session": 0, "cookies": "",
                                                       "databases": 0, "caches": 0}
-    assert context.request_log.urls[requests_before:] == []
+    # Printing asks the site for its print font, and for nothing else.
+    fonts = site_url + "assets/fonts/"
+    asked = context.request_log.urls[requests_before:]
+    assert asked and all(url.startswith(fonts) and url.endswith(".woff2") and "?" not in url for url in asked)
     assert context.request_log.third_party() == []
     assert page.url == url_of(site_url, "safety-plan")  # no form was sent
 
@@ -295,7 +381,7 @@ def test_typed_text_prints_without_javascript_too(browser, site_url, tmp_path):
         page.locator("textarea").first.fill("honesty and time alone")
         assert page.locator("[data-sg-clear]").is_visible()
         assert page.locator("[data-sg-print]").is_hidden()  # it needs JavaScript to work
-        _, text = print_pdf(page, tmp_path / "no-js.pdf", "Letter")
+        _, text = print_pdf(page, tmp_path / "no-js.pdf", "Letter", javascript=False)
         assert "honesty and time alone" in words(text)
     finally:
         context.close()

@@ -5,12 +5,14 @@
 3. Coverage: every part of the seed guide has a home in content/, and the
    seed's calls to follow social media or join a mailing list do not.
 
-The seed guide lives outside the repository. Its path can be set with
-STEADY_GROUND_SEED; when the file is missing the tests fail (they never skip).
+These tests need only the repository: what they know of the seed guide is in
+seed-fingerprints.json (hashes of its 10-word runs, labels for its headings;
+no seed text, see seed_data.py). Where the seed itself is at hand, as in CI,
+test_seed_match.py checks that the stored data still matches it.
 """
 from __future__ import annotations
 
-import os
+import functools
 import re
 from pathlib import Path
 
@@ -19,17 +21,16 @@ import textstat
 import yaml
 
 from .guide_files import page_files
+from .seed_data import RUN, copied_runs, load, run_hashes, stored_runs, tokens
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTENT = ROOT / "content"
-# The team's shared folder sits beside the checkout (in CI too); the env var overrides it.
-SEED = Path(os.environ.get("STEADY_GROUND_SEED", ROOT.parent / "shared" / "seed" / "000_6abd3c6e7e70e0c3.txt"))
+SEED_DATA = load()
 
 MAX_GRADE = 8
-RUN = 10  # words in a row that count as copying
 
 # Fields whose values are not prose a reader reads.
-NOT_PROSE = {"type", "id", "ref", "see", "from", "to"}
+NOT_PROSE = {"type", "id", "ref", "see", "from", "to", "for", "covered_in", "search_also"}
 LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 PAGE_NAME = re.compile(r"^\d+-(.+)\.yml$")
 
@@ -54,6 +55,7 @@ def strings(node, key: str | None = None):
         yield node
 
 
+@functools.cache
 def page_text(path: Path) -> str:
     """All the words of one page, links reduced to their text.
 
@@ -68,19 +70,6 @@ def page_text(path: Path) -> str:
             text += "."
         pieces.append(text)
     return " ".join(pieces)
-
-
-def tokens(text: str) -> list[str]:
-    text = text.lower()
-    for curly, straight in (("\u2019", "'"), ("\u2018", "'"), ("\u201c", '"'), ("\u201d", '"')):
-        text = text.replace(curly, straight)
-    return re.findall(r"\w+", text)
-
-
-def seed_text() -> str:
-    assert SEED.is_file(), (f"the seed guide is missing at {SEED}; "
-                            "set STEADY_GROUND_SEED to its path")
-    return SEED.read_text(encoding="utf-8")
 
 
 # --------------------------------------------------------------------------- 0
@@ -117,100 +106,104 @@ def test_grading_really_fails_on_hard_text():
 # --------------------------------------------------------------------------- 2
 
 
-def runs(words: list[str], n: int = RUN) -> set[tuple[str, ...]]:
-    return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}
-
-
-def copied_runs(seed: str, text: str) -> list[str]:
-    seed_runs = runs(tokens(seed))
-    return sorted(" ".join(r) for r in runs(tokens(text)) & seed_runs)
-
-
 def test_no_sentence_of_the_seed_is_copied():
-    seed = seed_text()
+    seed_runs = stored_runs(SEED_DATA)
     problems = []
     for path in page_files():
-        # Each string separately, and the page as a whole (a run may cross lines).
-        for found in copied_runs(seed, page_text(path)):
+        for found in copied_runs(seed_runs, page_text(path)):
             problems.append(f"{path.relative_to(ROOT)}: '{found}'")
     assert not problems, "words copied from the seed:\n" + "\n".join(problems)
 
 
 def test_copy_check_really_finds_a_copy():
-    seed = seed_text()
-    line = next(line for line in seed.splitlines() if len(line.split()) > 15)
-    assert copied_runs(seed, "Some words of ours. " + line)
-    assert not copied_runs(seed, "Some words of ours, written fresh for this guide.")
+    source = ("Every run of ten words in a row from this made up source counts as a copy "
+              "once it is hashed the way the seed's runs are hashed.")
+    stored = run_hashes(source)
+    assert len(stored) == len(tokens(source)) - RUN + 1
+    shared = "ten words in a row from this made up source counts as a copy"
+    copy = f"Some words of ours. {shared.capitalize()}, we said."
+    words = shared.split()
+    assert copied_runs(stored, copy) == sorted(" ".join(words[i:i + RUN]) for i in range(len(words) - RUN + 1))
+    assert not copied_runs(stored, "Some words of ours, written fresh for this guide: ten words in a row.")
+
+
+def test_the_stored_seed_runs_look_like_a_whole_guide():
+    assert SEED_DATA["run_words"] == RUN
+    digests = SEED_DATA["runs"]
+    assert len(digests) > 2000 and digests == sorted(set(digests))
+    assert all(re.fullmatch(r"[0-9a-f]{12}", digest) for digest in digests)
 
 
 # --------------------------------------------------------------------------- 3
 
-# (a heading of the seed, the page that covers it, a block id on that page or
-# a word its text must contain)
+# (a label of ours for a heading or question of the seed, the page that covers
+# it, a block id on that page or a word its text must contain). The labels and
+# a hash of each heading's words are in seed-fingerprints.json.
 COVERAGE = [
-    ("Introduction", "home", "can-it-get-better"),
-    ("What \u201cToxic\u201d Really Means", "what-toxic-means", "three-words"),
-    ("Defining Toxic vs. Unhealthy vs. Abusive", "what-toxic-means", "three-words"),
-    ("Why Toxic Patterns Start", "what-toxic-means", "why-patterns-start"),
-    ("Signs That Suggest Real Change Is Possible", "can-it-change", "what-change-needs"),
-    ("What Change Requires From Both People", "can-it-change", "what-change-needs"),
-    ("Red Flags That Suggest Change Is Unlikely", "can-it-change", "red-flags"),
-    ("The Emotional Terrain: Why It\u2019s Hard to Decide", "why-its-hard", "hope-and-fear"),
-    ("The Push-Pull of Hope and Fear", "why-its-hard", "hope-and-fear"),
-    ("Why You Might Miss Someone After Leaving", "why-its-hard", "missing-them"),
-    ("Practical Roadmap: When You Decide To Try Fixing Things", "try-to-fix", "roadmap"),
-    ("Step 1 \u2014 Create a Shared Reality", "try-to-fix", "step-1-shared-picture"),
-    ("Step 2 \u2014 Set Boundaries With Clarity", "try-to-fix", "step-2-boundaries"),
-    ("Step 3 \u2014 Establish Accountability", "try-to-fix", "step-3-accountability"),
-    ("Step 4 \u2014 Learn and Practice New Skills", "try-to-fix", "step-4-skills"),
-    ("Step 5 \u2014 Seek Professional Guidance", "try-to-fix", "step-5-professional-help"),
-    ("Step 6 \u2014 Rebuild Trust Intentionally", "try-to-fix", "step-6-trust"),
-    ("When Improvement Isn\u2019t Safe or Realistic", "not-safe", "abuse-changes-things"),
-    ("Abuse Changes the Equation", "not-safe", "abuse-changes-things"),
-    ("When One Partner Won\u2019t Change", "not-safe", "one-partner-wont-change"),
-    ("Practical Tools: Scripts, Questions, and Exercises", "tools", "scripts"),
-    ("Conversation Scripts That Reduce Reactivity", "tools", "script-start-hard-talk"),
-    ("Conversation Scripts That Reduce Reactivity", "tools", "script-when-doubted"),
-    ("Conversation Scripts That Reduce Reactivity", "tools", "script-ask-for-change"),
-    ("Weekly Check-In Template", "tools", "weekly-check-in-exercise"),
-    ("Grounding Tools for High-Emotion Moments", "tools", "breathing-4-4-4"),
-    ("Grounding Tools for High-Emotion Moments", "tools", "five-senses-reset"),
-    ("Grounding Tools for High-Emotion Moments", "tools", "time-out-code"),
-    ("Rebuilding Yourself If You Leave", "rebuilding", "rebuilding-identity"),
-    ("Reclaiming Your Identity", "rebuilding", "rebuilding-identity"),
-    ("Repairing Self-Trust", "rebuilding", "self-trust"),
-    ("When to Re-enter Dating", "rebuilding", "dating-again"),
-    ("Community and Ongoing Support", "rebuilding", "heal-with-others"),
-    ("Community and Ongoing Support", "get-help", "help-channels"),
-    ("Common Pitfalls and How To Avoid Them", "pitfalls", "pitfalls-list"),
-    ("Pitfall: Confusing Effort with Progress", "pitfalls", "effort"),
-    ("Pitfall: Taking All Responsibility", "pitfalls", "your part"),
-    ("Pitfall: Moving Too Fast or Too Slow", "pitfalls", "too fast"),
-    ("Pitfall: Isolation", "pitfalls", "alone"),
-    ("Measuring Progress: What Real Change Looks Like", "measuring-progress", "signs-of-real-change"),
-    ("Safety, Legal Concerns, and When to Seek External Help", "safety", "violence"),
-    ("If There Is Physical or Sexual Violence", "safety", "violence"),
-    ("If There Is Financial Control", "safety", "money-control"),
-    ("If There Is Emotional or Digital Abuse", "safety", "digital-abuse"),
-    ("When Therapy Helps, and When It Doesn\u2019t", "therapy", "couples-therapy"),
-    ("When Couples Therapy Can Be Useful", "therapy", "couples-therapy"),
-    ("When Individual Therapy Is Essential", "therapy", "therapy-for-you"),
-    ("When Therapy Is Not Enough", "therapy", "therapy-not-enough"),
-    ("Realistic Timelines and Expectations", "timelines", "how-long-things-take"),
-    ("How Loved Ones Can Help", "loved-ones", "how-to-help"),
-    ("Tools and Resources to Use Today", "moving-forward", "tools-for-today"),
-    ("Moving Forward With Compassion", "moving-forward", "be-kind-to-yourself"),
-    ("Conclusion", "moving-forward", "in-short"),
-    ("Can one person change a toxic relationship on their own?", "faq", "one-person-alone"),
-    ("How long should I wait to see if my partner\u2019s change is real?", "faq", "how-long-to-wait"),
-    ("Is couples therapy safe when there\u2019s been emotional abuse?", "faq", "couples-therapy-after-abuse"),
-    ("How do I cope with grief after leaving a toxic relationship?", "faq", "coping-with-grief"),
+    ("intro", "home", "can-it-get-better"),
+    ("toxic-meaning", "what-toxic-means", "three-words"),
+    ("three-kinds", "what-toxic-means", "three-words"),
+    ("pattern-roots", "what-toxic-means", "why-patterns-start"),
+    ("hopeful-signs", "can-it-change", "what-change-needs"),
+    ("change-needs-both", "can-it-change", "what-change-needs"),
+    ("warning-signs", "can-it-change", "red-flags"),
+    ("feelings", "why-its-hard", "hope-and-fear"),
+    ("hope-and-fear", "why-its-hard", "hope-and-fear"),
+    ("missing-them", "why-its-hard", "missing-them"),
+    ("roadmap", "try-to-fix", "roadmap"),
+    ("step-1", "try-to-fix", "step-1-shared-picture"),
+    ("step-2", "try-to-fix", "step-2-boundaries"),
+    ("step-3", "try-to-fix", "step-3-accountability"),
+    ("step-4", "try-to-fix", "step-4-skills"),
+    ("step-5", "try-to-fix", "step-5-professional-help"),
+    ("step-6", "try-to-fix", "step-6-trust"),
+    ("not-safe", "not-safe", "abuse-changes-things"),
+    ("abuse", "not-safe", "abuse-changes-things"),
+    ("one-wont-change", "not-safe", "one-partner-wont-change"),
+    ("tools", "tools", "scripts"),
+    ("scripts", "tools", "script-start-hard-talk"),
+    ("scripts", "tools", "script-when-doubted"),
+    ("scripts", "tools", "script-ask-for-change"),
+    ("check-in", "tools", "weekly-check-in-exercise"),
+    ("grounding", "tools", "breathing-4-4-4"),
+    ("grounding", "tools", "five-senses-reset"),
+    ("grounding", "tools", "time-out-code"),
+    ("rebuilding", "rebuilding", "rebuilding-identity"),
+    ("identity", "rebuilding", "rebuilding-identity"),
+    ("self-trust", "rebuilding", "self-trust"),
+    ("dating", "rebuilding", "dating-again"),
+    ("support", "rebuilding", "heal-with-others"),
+    ("support", "get-help", "help-channels"),
+    ("pitfalls", "pitfalls", "pitfalls-list"),
+    ("pitfall-effort", "pitfalls", "effort"),
+    ("pitfall-blame", "pitfalls", "your part"),
+    ("pitfall-pace", "pitfalls", "too fast"),
+    ("pitfall-alone", "pitfalls", "alone"),
+    ("progress", "measuring-progress", "signs-of-real-change"),
+    ("safety", "safety", "violence"),
+    ("violence", "safety", "violence"),
+    ("money", "safety", "money-control"),
+    ("digital", "safety", "digital-abuse"),
+    ("therapy", "therapy", "couples-therapy"),
+    ("couples-therapy", "therapy", "couples-therapy"),
+    ("own-therapy", "therapy", "therapy-for-you"),
+    ("therapy-limits", "therapy", "therapy-not-enough"),
+    ("timelines", "timelines", "how-long-things-take"),
+    ("loved-ones", "loved-ones", "how-to-help"),
+    ("today", "moving-forward", "tools-for-today"),
+    ("compassion", "moving-forward", "be-kind-to-yourself"),
+    ("ending", "moving-forward", "in-short"),
+    ("faq-one-person", "faq", "one-person-alone"),
+    ("faq-how-long", "faq", "how-long-to-wait"),
+    ("faq-couples-therapy", "faq", "couples-therapy-after-abuse"),
+    ("faq-grief", "faq", "coping-with-grief"),
 ]
 
 # Parts of the seed that must not come along: its social media and mailing-list asks.
 BANNED = ["facebook", "pinterest", "newsletter", "join our", "sign up", "subscribe", "inbox"]
 
 
+@functools.cache
 def pages() -> dict[str, tuple[Path, dict]]:
     return {page_id(p): (p, yaml.safe_load(p.read_text(encoding="utf-8"))) for p in page_files()}
 
@@ -226,30 +219,18 @@ def block_ids(data: dict) -> set[str]:
     return found
 
 
-def test_seed_headings_in_coverage_are_real():
-    seed = seed_text()
-    missing = [topic for topic, _, _ in COVERAGE if topic not in seed]
-    assert not missing, f"these topics are not headings or questions of the seed: {missing}"
-
-
-def test_every_seed_heading_and_question_is_listed():
-    seed = seed_text()
-    lines = seed.splitlines()
-    start = lines.index("Table of Contents") + 1
-    headings = []
-    for line in lines[start:]:
-        if not line.startswith("- "):
-            break
-        headings.append(line[2:].strip())
-    questions = [line[3:].strip() for line in seed.splitlines() if line.startswith("Q: ")]
-    assert len(headings) >= 18 and len(questions) == 4, "the seed's contents list was not found"
-    listed = {topic for topic, _, _ in COVERAGE}
-    missing = [h for h in [*headings, *questions] if h not in listed]
-    assert not missing, f"seed parts with no place in COVERAGE: {missing}"
+def test_coverage_lists_every_stored_heading_and_only_those():
+    labels = {label for label, _, _ in COVERAGE}
+    stored = SEED_DATA["headings"]
+    assert labels - stored.keys() == set(), "labels in COVERAGE with no entry in seed-fingerprints.json"
+    assert stored.keys() - labels == set(), "seed headings in seed-fingerprints.json with no place in COVERAGE"
+    kinds = [entry["kind"] for entry in stored.values()]
+    assert kinds.count("contents") >= 18 and kinds.count("question") == 4, "the seed's contents list is not stored"
 
 
 @pytest.mark.parametrize("topic,pid,mark", COVERAGE, ids=[f"{p}:{m}" for _, p, m in COVERAGE])
 def test_seed_topic_has_a_home(topic: str, pid: str, mark: str):
+    """`topic` is a label of ours for a part of the seed."""
     all_pages = pages()
     assert pid in all_pages, f"'{topic}' should be covered on page '{pid}', which does not exist"
     path, data = all_pages[pid]

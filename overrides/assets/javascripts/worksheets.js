@@ -1,11 +1,56 @@
 /* Worksheets: what is typed stays in this page's memory only. Nothing here
-   writes to storage or makes a request, and leaving the page empties the forms
-   so the browser's back/forward cache never shows them again.
+   writes to storage or sends anything (the one request it may start is for
+   the site's own print font), and leaving the page empties the forms so the
+   browser's back/forward cache never shows them again.
 
    Each field gets a print copy next to it: on paper the copy shows the typed
    text on ruled lines and grows with it, where a field would cut it off. */
 (function () {
   "use strict";
+
+  // Printing waits for the print font (worksheets.css): only print rules use
+  // it, so the screen never loads it, and a browser would print the first copy
+  // in the device's own font while it loads. The print buttons and Ctrl+P (or
+  // Cmd+P) load it first and then print, waiting 3 seconds at most.
+  var fontWait = 3000;
+
+  function printFaces() {
+    var faces = [];
+    if (document.fonts && document.fonts.forEach) {
+      document.fonts.forEach(function (face) { faces.push(face); });
+    }
+    return faces;
+  }
+
+  function printFontReady() {
+    return printFaces().every(function (face) { return face.status === "loaded" || face.status === "error"; });
+  }
+
+  function loadPrintFont() {
+    return Promise.all(printFaces().map(function (face) {
+      return face.load().catch(function () { return null; });  // a missing file prints in the device's font
+    }));
+  }
+
+  function printWhenReady() {
+    var printed = false;
+    function print() {
+      if (printed) return;
+      printed = true;
+      window.print();
+    }
+    loadPrintFont().then(print);
+    setTimeout(print, fontWait);
+  }
+
+  document.addEventListener("keydown", function (event) {
+    var key = (event.key || "").toLowerCase();
+    if (key !== "p" || !(event.ctrlKey || event.metaKey) || event.altKey || printFontReady()) return;
+    event.preventDefault();
+    printWhenReady();
+  });
+  // Printing from the browser's menu cannot wait; this gets the font for the next copy.
+  window.addEventListener("beforeprint", loadPrintFont);
 
   var sheets = document.querySelectorAll("[data-sg-worksheet]");
   if (!sheets.length) return;
@@ -59,9 +104,7 @@
     var printButton = form.querySelector("[data-sg-print]");
     if (printButton) {
       printButton.hidden = false;
-      printButton.addEventListener("click", function () {
-        window.print();
-      });
+      printButton.addEventListener("click", printWhenReady);
     }
   });
 
