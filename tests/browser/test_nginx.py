@@ -356,7 +356,8 @@ def test_plain_http_answers_the_certificate_check_and_redirects_everything_else(
 
 def test_every_page_is_served_over_https_with_every_header(nginx: Server, built_site: Path, site_pages):
     expected = scan_site(built_site)
-    pages = ["/" + path for path in site_pages] + ["/404.html"]
+    not_found = ["/" + path.relative_to(built_site).as_posix() for path in built_site.rglob("404.html")]
+    pages = ["/" + path for path in site_pages] + not_found  # each edition has its own not-found page
     assert sorted(pages) == sorted(expected.pages)
     for path in pages:
         status, headers = fetch(nginx.https + path, nginx.tls)

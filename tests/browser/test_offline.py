@@ -140,5 +140,6 @@ def test_a_worksheet_prints_in_the_bundled_font_from_the_file_system(offline_pag
     offline_page.goto(sheet.as_uri())
     assert set(ask_to_print(offline_page)) == {"loaded"}
     fonts = [url for url in offline_page.request_log.urls if "/assets/fonts/" in url]
-    assert fonts and all(url.startswith(unpacked.as_uri() + "/assets/fonts/") for url in fonts)
+    # From the bundle itself (an edition at es/ has its own assets/ folder).
+    assert fonts and all(url.startswith(unpacked.as_uri() + "/") for url in fonts)
     assert offline_page.request_log.third_party() == []
