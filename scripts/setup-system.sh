@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the system programs the tests use, only when one is missing:
 # Python's venv module (Debian packs it apart), Node.js and npm (test tools),
-# Chromium (browser tests), nginx (self-hosting test), poppler (reading printed
+# Chromium (browser tests) and libatomic (the Node.js that Playwright's Python
+# package runs needs it), nginx (self-hosting test), poppler (reading printed
 # PDFs), Java (the Nu Html Checker), openssl, and two font sets, DejaVu and Liberation,
 # which the print test uses to show that worksheets print the same whatever
 # fonts a machine has. Needs root for apt-get.
@@ -11,6 +12,7 @@ python3 -c "import ensurepip, venv" 2>/dev/null || need+=(python3-venv)
 command -v node >/dev/null || need+=(nodejs)
 command -v npm >/dev/null || need+=(npm)
 command -v chromium >/dev/null || need+=(chromium)
+/sbin/ldconfig -p | grep -q "libatomic\.so\.1 " || need+=(libatomic1)
 command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need+=(nginx-light)
 command -v pdftotext >/dev/null && command -v pdffonts >/dev/null || need+=(poppler-utils)
 command -v java >/dev/null || need+=(default-jre-headless)
