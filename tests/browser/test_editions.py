@@ -152,7 +152,7 @@ def test_the_shipped_pages_list_covers_every_page_of_both_editions(site_pages):
     assert list(SETTINGS.editions) == ["en", "es"]
     english = [path for path in site_pages if not path.startswith(ES)]
     spanish = [path for path in site_pages if path.startswith(ES)]
-    assert len(english) >= 20 and sorted(ES + path for path in english) == spanish
+    assert len(english) >= 20 and sorted(ES + path for path in english) == sorted(spanish)
 
 
 # (which guide, an English page, its Spanish title): the small test guide, and the shipped one.
