@@ -6,7 +6,8 @@
    So, in an edition whose language has a stemmer (Spanish: lunr.es), each plain
    word of the query is replaced by its stem first: "peleas" becomes "pele",
    "días" becomes "dias", and every form of the word is found ("pelea",
-   "peleas", "pelear"). English is left as Material has it.
+   "peleas", "pelear"). The language's stop words ("de", "el") are left out of a
+   query that has other words. English is left as Material has it.
 
    The query stays in this worker: nothing is stored or sent. The build writes
    the name of Material's worker into the last line. */
@@ -26,12 +27,22 @@ self.addEventListener("message", function (event) {
 function sgStemmed(query) {
   var language = self.lunr && self.lunr[sgLanguage];
   if (!language || typeof language.stemmer !== "function") return query;
-  return query.split(/(\s+)/).map(function (part) {
+  var parts = query.split(/(\s+)/);
+  var plain = function (part) { return /^\p{L}+$/u.test(part); };
+  var stop = function (word) {
+    return typeof language.stopWordFilter === "function" && !language.stopWordFilter(word.toLowerCase());
+  };
+  // Small words such as "de", "el", "esta" are not in the index, and with Material's "*"
+  // they would find every word that starts like them ("de*": "dejar", "después"...),
+  // so "plan de seguridad" led anywhere. They are left out, unless nothing else is typed.
+  var dropStops = parts.some(function (part) { return plain(part) && !stop(part); });
+  return parts.map(function (part) {
     // Words with search syntax (+ - ~ ^ * : or quotes) are left as they are.
-    if (!/^\p{L}+$/u.test(part)) return part;
+    if (!plain(part)) return part;
+    if (dropStops && stop(part)) return "";
     var stem = String(language.stemmer(part.toLowerCase()));
     return stem.length >= 3 ? stem : part;
-  }).join("");
+  }).join("").replace(/\s{2,}/g, " ");
 }
 
 // Material's worker sits next to this one. Offline (file://), the iframe-worker shim

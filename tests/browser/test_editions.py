@@ -2,10 +2,12 @@
 every page in the language it declares, and axe, the Nu checker and the no-trace
 checks on every page of every edition.
 
-The shipped guide is English only until its Spanish text exists, so these run on
-the small test guide in two editions (tests/fixtures/mini-guide and its Spanish
-translation, built with the project's own theme and hooks). The language vote
-also runs over the shipped site, every edition it has.
+Most run on the small test guide in two editions (tests/fixtures/mini-guide and its
+Spanish translation, built with the project's own theme and hooks), where a fixture's
+words are known; the language vote, the language link and the quick exit also run on
+the shipped guide, which carries English and Spanish. The shipped guide's other checks
+(axe, the Nu checker, the no-trace checks, search) run over every page of both its
+editions in their own files: site_pages lists them all.
 """
 from __future__ import annotations
 
@@ -16,8 +18,8 @@ from urllib.parse import urljoin
 import pytest
 
 from .accessibility import SCHEMES, WIDTHS, Violations, axe_source, run_axe
-from .conftest import (BEFORE_URL, DESTINATION, RequestLog, answer_for_destination, build_site, search_for,
-                       wait_for_results_to_settle, wait_for_search_index)
+from .conftest import (BEFORE_URL, DESTINATION, EDITION_SETTINGS, SETTINGS, RequestLog, answer_for_destination,
+                       build_site, search_for, wait_for_results_to_settle, wait_for_search_index)
 from .test_html_validity import nu_errors
 
 ES = "es/"
@@ -145,20 +147,35 @@ def test_every_page_links_to_the_same_page_in_the_other_edition(browser, bilingu
     assert not [url for url in asked if "sitemap.xml" in url], "the theme went looking for sitemaps"
 
 
-def test_the_language_link_opens_the_same_page_and_adds_no_history_entry(context, bilingual_url):
+def test_the_shipped_pages_list_covers_every_page_of_both_editions(site_pages):
+    """axe, the Nu checker, the no-trace checks and the language vote go over site_pages."""
+    assert list(SETTINGS.editions) == ["en", "es"]
+    english = [path for path in site_pages if not path.startswith(ES)]
+    spanish = [path for path in site_pages if path.startswith(ES)]
+    assert len(english) >= 20 and sorted(ES + path for path in english) == sorted(spanish)
+
+
+# (which guide, an English page, its Spanish title): the small test guide, and the shipped one.
+LANGUAGE_LINK_CASES = [("bilingual_url", "tools/", "Herramientas"), ("site_url", "safety/", "Primero, tu seguridad")]
+
+
+@pytest.mark.parametrize("guide,path,title", LANGUAGE_LINK_CASES, ids=["test-guide", "shipped-guide"])
+def test_the_language_link_opens_the_same_page_and_adds_no_history_entry(context, request, guide, path, title):
+    url = request.getfixturevalue(guide)
     answer_for_destination(context)  # also answers the page opened before the guide
     page = context.new_page()
     page.goto(BEFORE_URL)
     before = page.evaluate("history.length")
-    page.goto(bilingual_url + "tools/")
+    page.goto(url + path)
     arrived = page.evaluate("history.length")
     with page.expect_navigation():
         page.locator(LINK).click()
-    assert page.url == bilingual_url + "es/tools/"
-    assert page.locator("article h1").text_content().strip() == "Herramientas"
+    assert page.url == url + ES + path
+    assert page.locator("article h1").text_content().strip() == title
+    assert page.evaluate("document.documentElement.lang") == "es"
     with page.expect_navigation():
         page.locator(LINK).click()
-    assert page.url == bilingual_url + "tools/"
+    assert page.url == url + path
     assert page.evaluate("history.length") == arrived == before + 1
     page.go_back()
     assert page.url == BEFORE_URL, f"Back leads to {page.url}"
@@ -185,18 +202,22 @@ def test_the_language_link_is_reached_and_followed_by_keyboard(context, bilingua
 
 # --- the quick exit on a Spanish page ----------------------------------------------
 
-def test_the_quick_exit_on_a_spanish_page_speaks_spanish_and_leaves(context, bilingual_url):
+@pytest.mark.parametrize("guide,path", [("bilingual_url", "es/faq/"), ("site_url", "es/safety/")],
+                         ids=["test-guide", "shipped-guide"])
+def test_the_quick_exit_on_a_spanish_page_speaks_spanish_and_leaves(context, request, guide, path):
     import yaml
 
     from .conftest import ROOT
 
     strings = yaml.safe_load((ROOT / "site-data" / "strings" / "es.yml").read_text())
+    label = EDITION_SETTINGS["es"].organization["quick_exit"]["label"]
+    assert label == "Salir de esta página"  # site-data/translations/es/organization.yml
     answer_for_destination(context)
     page = context.new_page()
-    page.goto(bilingual_url + "es/faq/")
+    page.goto(request.getfixturevalue(guide) + path)
     area = page.locator("[data-sg-quick-exit]")
     assert area.get_attribute("aria-label") == strings["quick_exit_region"] == "Salida rápida"
-    link = page.get_by_role("link", name=f"{strings['quick_exit_emergency']} Salir de esta página")
+    link = page.get_by_role("link", name=f"{strings['quick_exit_emergency']} {label}")
     assert link.count() == 1
     status = page.locator(".sg-quick-exit__status")
     page.keyboard.press("Shift")

@@ -42,12 +42,13 @@ def test_every_page_talks_only_to_its_own_site(context, site_url, site_pages, fi
         for link in facts["outside"]:
             if not {"noopener", "noreferrer"} <= set(link["rel"]):
                 problems.append(f"{where}: {link['href']} has rel {' '.join(link['rel'])!r}")
-    # Search loads its index and worker: also from the site itself.
-    page.goto(site_url)
-    assert search_for(page, page.locator("article h1").text_content().split()[0])
+    # Search loads its index and worker, in each edition: also from the site itself.
+    for start in ("", "es/"):
+        page.goto(site_url + start)
+        assert search_for(page, page.locator("article h1").text_content().split()[0].strip("¿?¡!.,:"))
     page.wait_for_load_state("networkidle")
     outside = context.request_log.third_party()
-    figures["third-party requests over every page and a search"] = len(outside)
+    figures["third-party requests over every page of both editions and a search in each"] = len(outside)
     assert not outside, outside
     assert len(context.request_log.urls) > len(site_pages)  # the log did record the visit
     assert not problems, "\n".join(problems)

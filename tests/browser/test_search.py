@@ -364,3 +364,103 @@ def test_by_keyboard_the_arrow_keys_reach_the_places_and_enter_opens_one(browser
         assert_left_no_trace(page, site_url, "words/")
     finally:
         context.close()
+
+
+# --- The Spanish edition ---------------------------------------------------------
+
+# What Spanish readers type on the shipped guide, with and without accents, with
+# misspellings, plurals and other forms: (query, the block it lands on, lowest rank allowed).
+# The small words ("de", "el", "esta") are left out of a query that has others (search_worker.js).
+SPANISH_READER_WORDS = [
+    ("violencia", "es/safety/#safety-intro", 3),
+    ("violencia domestica", "es/words/#abuse", 3),
+    ("violencia doméstica", "es/words/#abuse", 3),
+    ("mas seguro", "es/browse-safely/#safer-device", 3),
+    ("más seguro", "es/browse-safely/#safer-device", 3),
+    ("orden de alejamiento", "es/words/#protection-order", 3),
+    ("orden de restriccion", "es/words/#protection-order", 3),
+    ("orden de restricción", "es/words/#protection-order", 3),
+    ("ley del hielo", "es/words/#stonewalling", 3),
+    ("celos", "es/words/#jealousy", 3),
+    ("celoso", "es/words/#jealousy", 3),
+    ("selos", "es/words/#jealousy", 3),
+    ("manipulacion", "es/words/#manipulation", 3),
+    ("manipulación", "es/words/#manipulation", 3),
+    ("narcisista", "es/words/#narcissist", 3),
+    ("narsisista", "es/words/#narcissist", 3),
+    ("plan de seguridad", "es/worksheets/safety-plan/#my-safety-plan", 3),
+    ("linea de ayuda", "es/worksheets/safety-plan/#my-safety-plan-help-lines", 3),
+    ("línea de ayuda", "es/worksheets/safety-plan/#my-safety-plan-help-lines", 3),
+    ("intercesora", "es/get-help/#help-channels", 3),
+    ("estrangulamiento", "es/words/#choking", 3),
+    ("me revisa el celular", "es/words/#phone-checking", 3),
+    ("terapia de pareja", "es/therapy/#couples-therapy", 3),
+    ("terapia de parejas", "es/therapy/#couples-therapy", 3),
+    ("ansiedad", "es/words/#anxiety", 3),
+    ("custodia", "es/words/#custody", 3),
+    ("salir de esta pagina", "es/browse-safely/#exit-button", 3),
+    ("salir de esta página", "es/browse-safely/#exit-button", 3),
+    ("boton de panico", "es/browse-safely/#exit-button", 3),
+    ("ventana privada", "es/browse-safely/#private-windows", 3),
+    ("incognito", "es/words/#private-window", 3),
+    ("me pega", "es/words/#physical-abuse", 3),
+    ("me grita", "es/words/#emotional-abuse", 3),
+    ("abuso emocional", "es/words/#emotional-abuse", 3),
+    ("estoy en peligro", "es/get-help/#in-danger-now", 3),
+    ("911", "es/get-help/#in-danger-now", 3),
+    ("numero de emergencia", "es/words/#emergency-number", 3),
+    ("refugio", "es/words/#shelter", 3),
+    ("bombardeo de amor", "es/words/#love-bombing", 3),
+    ("senales de alerta", "es/words/#red-flags-word", 3),
+    ("control coercitivo", "es/words/#coercive-control", 3),
+    ("dinero", "es/safety/#money-control", 3),
+    ("abogado", "es/words/#legal-help", 3),
+    ("extraño a mi ex", "es/why-its-hard/#missing-them", 3),
+    ("cuanto tiempo", "es/timelines/#how-long-things-take", 3),
+    ("respiracion", "es/tools/#breathing-4-4-4", 3),
+    ("gaslighting", "es/words/#gaslighting", 3),
+]
+
+
+@pytest.fixture(scope="module")
+def spanish_found(browser, site_url, figures) -> dict[str, list[list[str]]]:
+    """Query -> the result groups (each a page's links, in order), typed into the Spanish edition's box."""
+    from .test_editions import spanish_results
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(site_url + "es/")
+    wait_for_search_index(page)
+    page.keyboard.press("/")
+    found = {query: spanish_results(page, query) for query, _, _ in SPANISH_READER_WORDS}
+    context.close()
+    rows = []
+    for query, expected, _ in SPANISH_READER_WORDS:
+        rank = spanish_rank(found[query], site_url + expected)
+        rows.append(f"{query!r} -> {expected}: rank {rank or 'not found'}")
+    figures["Spanish queries on the shipped guide (query -> block: rank)"] = "\n  " + "\n  ".join(rows)
+    return found
+
+
+def spanish_rank(groups: list[list[str]], href: str) -> int | None:
+    return next((number for number, group in enumerate(groups, 1) if href in group), None)
+
+
+def test_enough_spanish_queries_with_and_without_accents():
+    queries = {q for q, _, _ in SPANISH_READER_WORDS}
+    assert len(queries) == len(SPANISH_READER_WORDS) >= 20
+    assert {"violencia", "mas seguro", "más seguro", "orden de restriccion", "ley del hielo", "celoso",
+            "manipulacion", "narcisista", "plan de seguridad", "linea de ayuda", "me revisa el celular",
+            "salir de esta pagina"} <= queries
+    assert all(expected.startswith("es/") and "/#" in expected and allowed <= 3
+               for _, expected, allowed in SPANISH_READER_WORDS)
+
+
+@pytest.mark.parametrize("query,expected,allowed", SPANISH_READER_WORDS, ids=[q for q, _, _ in SPANISH_READER_WORDS])
+def test_spanish_query_lands_on_its_block(spanish_found, site_url, query, expected, allowed):
+    groups = spanish_found[query]
+    rank = spanish_rank(groups, site_url + expected)
+    shown = [[href.removeprefix(site_url) for href in group][:3] for group in groups[:3]]
+    assert rank is not None and rank <= allowed, f"{query!r}: {expected} is at rank {rank}; results: {shown}"
+    assert all(href.startswith(site_url + "es/") and "?" not in href for group in groups for href in group), \
+        f"{query!r}: a result outside the Spanish edition, or the search in the address"

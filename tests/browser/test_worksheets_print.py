@@ -4,9 +4,10 @@ Checks what lands on paper: page counts, every prompt, no site chrome, no
 organization name on the safety plan unless site-data asks for it, and text
 typed on screen, while nothing is stored on the device or sent anywhere.
 
-Every worksheet is printed twice, by two Chromiums that see different system
-fonts (DejaVu only, Liberation only): the bundled print font makes the page
-counts the same, whatever fonts the machine has.
+Every worksheet is printed in every edition the guide ships (English and
+Spanish), each twice, by two Chromiums that see different system fonts (DejaVu
+only, Liberation only): the bundled print font makes the page counts the same,
+whatever fonts the machine has, and keeps each edition within the same limits.
 """
 from __future__ import annotations
 
@@ -17,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from steady_ground.project import Project, load_project
+from steady_ground.project import Project, load_project, load_project_site
 
-from .conftest import (ROOT, StaticServer, ask_to_print, build_site, fontconfig_env, launch_chromium,
-                       require)
+from .conftest import (EDITION_SETTINGS, ROOT, StaticServer, ask_to_print, build_site, fontconfig_env,
+                       launch_chromium, require)
 
 WORKSHEETS = ["weekly-check-in", "safety-plan", "boundaries", "change-log", "me-list",
               "journaling-prompts", "grounding-card", "experiment-review"]
@@ -36,12 +37,17 @@ FONT_SETS = {
 PRINT_FONT = "AtkinsonHyperlegibleNext"  # as the PDF names it
 
 GUIDE, SETTINGS = load_project(Project.at(ROOT))
+# Every edition's guide, the default (English) first: the same pages and blocks, each in its words.
+GUIDES = {code: edition.guide for code, edition in load_project_site(Project.at(ROOT)).editions.items()}
+EDITIONS = list(GUIDES)
+DEFAULT = EDITIONS[0]
 ORGANIZATION = SETTINGS.organization
 STRINGS = SETTINGS.strings
 
 
-def url_of(site_url: str, page_id: str) -> str:
-    return site_url + GUIDE.page(page_id).src_uri.removesuffix(".md") + "/"
+def url_of(site_url: str, page_id: str, edition: str = DEFAULT) -> str:
+    prefix = "" if edition == DEFAULT else f"{edition}/"
+    return site_url + prefix + GUIDES[edition].page(page_id).src_uri.removesuffix(".md") + "/"
 
 
 def words(text: str) -> str:
@@ -73,8 +79,8 @@ def print_pdf(page, path: Path, paper: str, javascript: bool = True) -> tuple[in
     return pdf_facts(path)
 
 
-def worksheet_blocks(page_id: str) -> list[dict]:
-    return [block.data for block in GUIDE.page(page_id).blocks if block.type == "worksheet"]
+def worksheet_blocks(page_id: str, edition: str = DEFAULT) -> list[dict]:
+    return [block.data for block in GUIDES[edition].page(page_id).blocks if block.type == "worksheet"]
 
 
 def printed_texts(block: dict) -> list[str]:
@@ -111,8 +117,8 @@ def font_set_browsers(playwright_driver, tmp_path_factory) -> dict:
 
 @pytest.fixture(scope="module")
 def pdfs(font_set_browsers, site_url, tmp_path_factory, figures) -> dict:
-    """(font set, page id, paper) -> (page count, text, embedded fonts), printed once for
-    the module under each font set; plus the search box's text."""
+    """(font set, edition, page id, paper) -> (page count, text, embedded fonts), printed once
+    for the module under each font set; plus the search box's text."""
     require(bool(shutil.which("pdftotext") and shutil.which("pdfinfo") and shutil.which("pdffonts")),
             "pdftotext, pdfinfo and pdffonts (poppler-utils)")
     folder = tmp_path_factory.mktemp("pdf")
@@ -120,56 +126,62 @@ def pdfs(font_set_browsers, site_url, tmp_path_factory, figures) -> dict:
     for font_set, browser in font_set_browsers.items():
         context = browser.new_context()
         page = context.new_page()
-        for page_id in [*WORKSHEETS, BOOKLET]:
-            page.goto(url_of(site_url, page_id))
-            if page_id == WORKSHEETS[0]:
-                found["search placeholder"] = page.get_attribute(".md-search__input", "placeholder")
-            for paper in PAPERS:
-                path = folder / f"{font_set}-{page_id}-{paper}.pdf"
-                found[font_set, page_id, paper] = (*print_pdf(page, path, paper), pdf_fonts(path))
+        for edition in EDITIONS:
+            for page_id in [*WORKSHEETS, BOOKLET]:
+                page.goto(url_of(site_url, page_id, edition))
+                if page_id == WORKSHEETS[0] and edition == DEFAULT:
+                    found["search placeholder"] = page.get_attribute(".md-search__input", "placeholder")
+                for paper in PAPERS:
+                    path = folder / f"{font_set}-{edition}-{page_id}-{paper}.pdf"
+                    found[font_set, edition, page_id, paper] = (*print_pdf(page, path, paper), pdf_fonts(path))
+            figures[f"printed pages, {' / '.join(PAPERS)}, {edition}, system fonts {font_set}"] = ", ".join(
+                f"{page_id} {'/'.join(str(found[font_set, edition, page_id, paper][0]) for paper in PAPERS)}"
+                for page_id in [*WORKSHEETS, BOOKLET])
         context.close()
-        figures[f"printed pages, {' / '.join(PAPERS)}, system fonts {font_set}"] = ", ".join(
-            f"{page_id} {'/'.join(str(found[font_set, page_id, paper][0]) for paper in PAPERS)}"
-            for page_id in [*WORKSHEETS, BOOKLET])
     return found
 
 
 FIRST_SET = next(iter(FONT_SETS))
 
 
-def test_every_worksheet_has_its_page():
-    pages = {page.id for page in GUIDE.pages if worksheet_blocks(page.id)}
-    assert pages == set(WORKSHEETS)
-    assert GUIDE.page(BOOKLET).print_booklet
-    for page_id in WORKSHEETS:
-        assert GUIDE.page(page_id).summary
+def test_every_worksheet_has_its_page_in_every_edition():
+    assert EDITIONS == ["en", "es"]  # the shipped guide: both editions are printed
+    for edition, guide in GUIDES.items():
+        pages = {page.id for page in guide.pages if worksheet_blocks(page.id, edition)}
+        assert pages == set(WORKSHEETS), edition
+        assert guide.page(BOOKLET).print_booklet
+        for page_id in WORKSHEETS:
+            assert guide.page(page_id).summary
 
 
 @pytest.mark.parametrize("font_set", FONT_SETS)
 @pytest.mark.parametrize("paper", PAPERS)
 @pytest.mark.parametrize("page_id", WORKSHEETS)
-def test_worksheet_fits_its_page_limit(pdfs, page_id, paper, font_set):
-    pages = pdfs[font_set, page_id, paper][0]
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_worksheet_fits_its_page_limit(pdfs, edition, page_id, paper, font_set):
+    pages = pdfs[font_set, edition, page_id, paper][0]
     limit = 1 if page_id in ONE_PAGE else 2
-    assert 1 <= pages <= limit, (f"{page_id} prints on {pages} {paper} pages with the system fonts "
+    assert 1 <= pages <= limit, (f"{page_id} ({edition}) prints on {pages} {paper} pages with the system fonts "
                                  f"{font_set}; the limit is {limit}")
 
 
 @pytest.mark.parametrize("paper", PAPERS)
-def test_page_counts_do_not_depend_on_the_system_fonts(pdfs, paper):
-    counts = {font_set: {page_id: pdfs[font_set, page_id, paper][0] for page_id in [*WORKSHEETS, BOOKLET]}
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_page_counts_do_not_depend_on_the_system_fonts(pdfs, edition, paper):
+    counts = {font_set: {page_id: pdfs[font_set, edition, page_id, paper][0] for page_id in [*WORKSHEETS, BOOKLET]}
               for font_set in FONT_SETS}
     first, *others = counts.values()
-    assert all(other == first for other in others), f"{paper} page counts by system font set: {counts}"
+    assert all(other == first for other in others), f"{paper} page counts ({edition}) by system font set: {counts}"
 
 
 @pytest.mark.parametrize("font_set", FONT_SETS)
 @pytest.mark.parametrize("paper", PAPERS)
 @pytest.mark.parametrize("page_id", [*WORKSHEETS, BOOKLET])
-def test_paper_carries_only_the_bundled_font(pdfs, page_id, paper, font_set):
-    fonts = pdfs[font_set, page_id, paper][2]
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_paper_carries_only_the_bundled_font(pdfs, edition, page_id, paper, font_set):
+    fonts = pdfs[font_set, edition, page_id, paper][2]
     assert fonts and all(font.startswith(PRINT_FONT + "-") for font in fonts), (
-        f"{page_id} ({paper}, system fonts {font_set}) printed with {sorted(fonts)}")
+        f"{page_id} ({edition}, {paper}, system fonts {font_set}) printed with {sorted(fonts)}")
 
 
 def platform_fonts(page, selector: str) -> set[str]:
@@ -195,35 +207,38 @@ def test_the_two_font_sets_really_differ(font_set_browsers, site_url):
 
 
 @pytest.mark.parametrize("paper", PAPERS)
-def test_worksheets_for_both_partners_print_the_safety_line(pdfs, paper):
-    note = words(STRINGS["couple_note"])
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_worksheets_for_both_partners_print_the_safety_line(pdfs, edition, paper):
+    note = words(EDITION_SETTINGS[edition].strings["couple_note"])
     couple = {page_id for page_id in WORKSHEETS
-              if any(block.get("for") == "couple" for block in worksheet_blocks(page_id))}
+              if any(block.get("for") == "couple" for block in worksheet_blocks(page_id, edition))}
     assert {"weekly-check-in", "boundaries", "change-log", "grounding-card", "experiment-review"} <= couple
     for page_id in WORKSHEETS:
-        printed = words(pdfs[page_id, paper][1])
+        printed = words(pdfs[FIRST_SET, edition, page_id, paper][1])
         assert (note in printed) == (page_id in couple), page_id
-    assert words(pdfs[BOOKLET, paper][1]).count(note) == len(couple)
+    assert words(pdfs[FIRST_SET, edition, BOOKLET, paper][1]).count(note) == len(couple)
 
 
 @pytest.mark.parametrize("paper", PAPERS)
-def test_booklet_starts_each_worksheet_on_a_new_page(pdfs, paper):
-    pages, text, _ = pdfs[FIRST_SET, BOOKLET, paper]
-    assert pages == sum(pdfs[FIRST_SET, page_id, paper][0] for page_id in WORKSHEETS)
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_booklet_starts_each_worksheet_on_a_new_page(pdfs, edition, paper):
+    pages, text, _ = pdfs[FIRST_SET, edition, BOOKLET, paper]
+    assert pages == sum(pdfs[FIRST_SET, edition, page_id, paper][0] for page_id in WORKSHEETS)
     for page_id in WORKSHEETS:
-        for block in worksheet_blocks(page_id):
+        for block in worksheet_blocks(page_id, edition):
             assert words(block["heading"]) in words(text)
 
 
 @pytest.mark.parametrize("paper", PAPERS)
 @pytest.mark.parametrize("page_id", [*WORKSHEETS, BOOKLET])
-def test_every_prompt_is_on_paper(pdfs, page_id, paper):
-    text = pdfs[FIRST_SET, page_id, paper][1]
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_every_prompt_is_on_paper(pdfs, edition, page_id, paper):
+    text = pdfs[FIRST_SET, edition, page_id, paper][1]
     sources = WORKSHEETS if page_id == BOOKLET else [page_id]
-    expected = [t for source in sources for block in worksheet_blocks(source) for t in printed_texts(block)]
+    expected = [t for source in sources for block in worksheet_blocks(source, edition) for t in printed_texts(block)]
     assert len(expected) > 5
     missing = [t for t in expected if words(t) not in words(text)]
-    assert not missing, f"{page_id} ({paper}) printed without: {missing}"
+    assert not missing, f"{page_id} ({edition}, {paper}) printed without: {missing}"
 
 
 def chrome_texts(pdfs) -> list[str]:
@@ -242,7 +257,7 @@ def chrome_texts(pdfs) -> list[str]:
 @pytest.mark.parametrize("paper", PAPERS)
 @pytest.mark.parametrize("page_id", [*WORKSHEETS, BOOKLET])
 def test_no_site_chrome_on_paper(pdfs, page_id, paper):
-    text = pdfs[FIRST_SET, page_id, paper][1]
+    text = pdfs[FIRST_SET, DEFAULT, page_id, paper][1]
     flat = words(text)
     lines = {words(line) for line in text.splitlines()}
     found = [t for t in chrome_texts(pdfs) if words(t) in flat]
@@ -257,8 +272,9 @@ def test_no_site_chrome_on_paper(pdfs, page_id, paper):
 
 @pytest.mark.parametrize("paper", PAPERS)
 @pytest.mark.parametrize("page_id", ["safety-plan", BOOKLET])
-def test_safety_plan_prints_without_the_organization_name(pdfs, page_id, paper):
-    text = pdfs[FIRST_SET, page_id, paper][1]
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_safety_plan_prints_without_the_organization_name(pdfs, edition, page_id, paper):
+    text = pdfs[FIRST_SET, edition, page_id, paper][1]
     assert words(ORGANIZATION["name"]).lower() not in words(text).lower()
     assert ORGANIZATION["printing"]["show_organization_on"] == []  # the shipped default
 

@@ -30,7 +30,8 @@ SEED_DATA = load()
 MAX_GRADE = 8
 
 # Fields whose values are not prose a reader reads.
-NOT_PROSE = {"type", "id", "ref", "see", "from", "to", "for", "covered_in", "search_also"}
+# "source" is a translation's fingerprint of the English words it translates.
+NOT_PROSE = {"type", "id", "ref", "see", "from", "to", "for", "covered_in", "search_also", "source"}
 LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 PAGE_NAME = re.compile(r"^\d+-(.+)\.yml$")
 
