@@ -17,7 +17,6 @@ command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need+=(nginx-light)
 command -v pdftotext >/dev/null && command -v pdffonts >/dev/null || need+=(poppler-utils)
 command -v java >/dev/null || need+=(default-jre-headless)
 command -v openssl >/dev/null || need+=(openssl)  # the nginx test's self-signed certificate
-command -v node >/dev/null || need+=(nodejs npm)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 [ -f /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ] || need+=(fonts-liberation)
 if [ ${#need[@]} -eq 0 ]; then
