@@ -40,9 +40,8 @@ def _project_with(blocks: list[dict], extra_pages: dict[str, dict] | None = None
     return Project.at(root)
 
 
-def check_blocks(*blocks: dict, extra_pages: dict[str, dict] | None = None) -> str:
-    """The problem report for these blocks ('' when they are fine)."""
-    project = _project_with(list(blocks), extra_pages)
+def _report(project: Project) -> str:
+    """Load the test project and remove it: its problem report, '' when it is fine."""
     try:
         load_project(project)
         return ""
@@ -50,20 +49,19 @@ def check_blocks(*blocks: dict, extra_pages: dict[str, dict] | None = None) -> s
         return error.report()
     finally:
         shutil.rmtree(project.root, ignore_errors=True)
+
+
+def check_blocks(*blocks: dict, extra_pages: dict[str, dict] | None = None) -> str:
+    """The problem report for these blocks ('' when they are fine)."""
+    return _report(_project_with(list(blocks), extra_pages))
 
 
 def check_page_source(text: str, name: str = "10-words.yml") -> str:
     """The problem report for one page file written exactly as given (so lines are known),
     next to a start page; '' when it is fine."""
     project = _project_with([{"type": "section", "heading": "Start", "body": ["Hello."]}])
-    try:
-        (project.content_dir / name).write_text(text, encoding="utf-8")
-        load_project(project)
-        return ""
-    except ContentError as error:
-        return error.report()
-    finally:
-        shutil.rmtree(project.root, ignore_errors=True)
+    (project.content_dir / name).write_text(text, encoding="utf-8")
+    return _report(project)
 
 
 def render_blocks(*blocks: dict, extra_pages: dict[str, dict] | None = None) -> str:

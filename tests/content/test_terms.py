@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from .guide_files import page_files
+from .guide_files import page_files, texts_in
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTENT = ROOT / "content"
@@ -30,18 +30,9 @@ RETIRED = {
 }
 
 
-def texts(node, key: str | None = None):
+def texts(node):
     """Every text a reader reads in a YAML tree."""
-    if key in NOT_WORDS:
-        return
-    if isinstance(node, dict):
-        for name, value in node.items():
-            yield from texts(value, str(name))
-    elif isinstance(node, list):
-        for item in node:
-            yield from texts(item, key)
-    elif isinstance(node, str):
-        yield " ".join(node.split())
+    return (" ".join(text.split()) for text in texts_in(node, NOT_WORDS))
 
 
 def page_texts(path: Path) -> list[str]:
@@ -98,19 +89,9 @@ NAME_LISTS = {"other_names", "search_also"}
 
 
 def sentences() -> list[tuple[Path, str]]:
-    def walk(node, key=None):
-        if key in NAME_LISTS:
-            return
-        if isinstance(node, dict):
-            for name, value in node.items():
-                yield from walk(value, str(name))
-        elif isinstance(node, list):
-            for item in node:
-                yield from walk(item, key)
-        else:
-            yield from texts(node, key)
-    return [(path, text) for path in page_files()
-            for text in walk(yaml.safe_load(path.read_text(encoding="utf-8")))]
+    """Every sentence a reader reads, without a term's lists of names (names, not sentences)."""
+    return [(path, " ".join(text.split())) for path in page_files()
+            for text in texts_in(yaml.safe_load(path.read_text(encoding="utf-8")), NOT_WORDS | NAME_LISTS)]
 
 
 def test_restraining_order_is_named_once_beside_protection_order():

@@ -20,7 +20,7 @@ import pytest
 import textstat
 import yaml
 
-from .guide_files import page_files
+from .guide_files import page_files, texts_in
 from .seed_data import RUN, copied_runs, load, run_hashes, stored_runs, tokens
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -42,18 +42,9 @@ def page_id(path: Path) -> str:
     return match.group(1)
 
 
-def strings(node, key: str | None = None):
+def strings(node):
     """Every prose string in a YAML tree, skipping the NOT_PROSE fields."""
-    if key in NOT_PROSE:
-        return
-    if isinstance(node, dict):
-        for k, v in node.items():
-            yield from strings(v, str(k))
-    elif isinstance(node, list):
-        for item in node:
-            yield from strings(item, key)
-    elif isinstance(node, str):
-        yield node
+    return texts_in(node, NOT_PROSE)
 
 
 @functools.cache
