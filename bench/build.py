@@ -5,9 +5,10 @@
    build per edition, as Material builds one language at a time): the ratio.
 2. Per-page build time for synthetic YAML guides of 1x, 10x and 50x the
    shipped guide's page count, in every edition, to show growth is linear.
-Editions the guide has no translation for yet (--editions en,es) get a stand-in:
-the English words marked "ES", written with the translators' own tool, so the
-build does the work a real translation asks of it.
+The shipped guide is built with its real translations. The generated guides of
+the scale runs have none, so each edition gets a stand-in: the English words
+marked "ES-", written with the translators' own tool, so the build does the
+work a real translation asks of it.
 Each build runs in its own process; time covers the build only, and peak
 memory is that process's maximum resident size. Both the wall-clock time and
 the CPU time (user + system) are measured: on a shared, busy machine the CPU
@@ -133,8 +134,8 @@ def _sentence(seed: int, length: int = 12) -> str:
 
 
 def _site_data(project: Path) -> None:
-    """The shipped settings, with no overrides, translations or editions of their own."""
-    shutil.copytree(ROOT / "site-data", project / "site-data", ignore=shutil.ignore_patterns("overrides", "translations"))
+    """The shipped settings and their translations, with no overrides or editions of their own."""
+    shutil.copytree(ROOT / "site-data", project / "site-data", ignore=shutil.ignore_patterns("overrides"))
     organization = project / "site-data" / "organization.yml"
     organization.write_text("".join(line for line in organization.read_text().splitlines(True)
                                     if not line.startswith("editions:")))
@@ -170,9 +171,9 @@ def _synthetic(project: Path, pages: int) -> None:
 
 
 def _marked(words):
-    """Stand-in words: the English marked 'ES' (links, emphasis and fingerprints kept)."""
+    """Stand-in words: the English marked 'ES-' (no word added; links, emphasis and fingerprints kept)."""
     if isinstance(words, str):
-        return "ES " + words
+        return "ES-" + words
     if isinstance(words, list):
         return [_marked(item) for item in words]
     if isinstance(words, dict):
@@ -219,7 +220,8 @@ def main() -> None:
         project = Path(tmp) / name
         project.mkdir()
         if content is not None:
-            shutil.copytree(content, project / "content", ignore=shutil.ignore_patterns("translations"))
+            # The shipped guide keeps its real translations; generated pages get stand-ins.
+            shutil.copytree(content, project / "content")
             _site_data(project)
         return project
 

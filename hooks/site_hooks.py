@@ -2,7 +2,7 @@
 from mkdocs.plugins import event_priority
 
 from steady_ground import identity, offline_bundle, security_headers, theme_markup
-from steady_ground.mkdocs_build import GuideBuild
+from steady_ground.mkdocs_build import GuideBuild, page_urls
 
 _build: GuideBuild | None = None
 
@@ -29,6 +29,13 @@ def on_files(files, config):
 def on_env(env, config, files):
     _build.cache_theme_templates(env)
     return env
+
+
+# The addresses the signposts on every page need (Browse more safely, Get help now, ...),
+# found once per build instead of once per page.
+def on_nav(nav, config, files):
+    config.extra["sg_page_url"] = page_urls(nav)
+    return nav
 
 
 def on_page_content(html, page, config, files):

@@ -245,3 +245,8 @@ def _front_matter(page: Page) -> str:
     else:
         search = ""
     return f'---\ntitle: "{title}"\ndescription: "{description}"\n{search}---\n'
+
+
+def page_urls(nav) -> dict[str, str]:
+    """Each page in the menu: its source name ('browse-safely.md') -> its address ('browse-safely/')."""
+    return {page.file.src_uri: page.url for page in nav.pages}
