@@ -66,8 +66,8 @@ def on_post_build(config):
 
 # Valid HTML on every page, the 404 page included (see theme_markup.py).
 def on_post_page(output, page, config):
-    return _build.post_page(theme_markup.corrected(output))
+    return _build.post_page(theme_markup.corrected(output, config.extra["strings"]))
 
 
 def on_post_template(output, template_name, config):
-    return _build.post_page(theme_markup.corrected(output)) if template_name.endswith(".html") else output
+    return _build.post_page(theme_markup.corrected(output, config.extra["strings"])) if template_name.endswith(".html") else output

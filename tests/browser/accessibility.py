@@ -187,3 +187,64 @@ def describe(state: dict | None) -> str:
     if state is None:
         return "nothing focused: focus fell to the page itself"
     return f"<{state['tag']} class='{state['classes']}' href='{state['href']}'> {state['name']!r}"
+
+
+# --- HTML_CodeSniffer -------------------------------------------------------
+
+HTMLCS_KINDS = {1: "error", 2: "warning", 3: "notice"}
+
+
+def htmlcs_source() -> str:
+    path = ROOT / "node_modules" / "html_codesniffer" / "build" / "HTMLCS.js"
+    require(path.exists(), "HTML_CodeSniffer (npm ci)")
+    return path.read_text(encoding="utf-8")
+
+
+# Runs the WCAG2AA standard on the page as it is, and describes each message's element.
+_HTMLCS_RUN = r"""
+() => new Promise((resolve, reject) => {
+  const describe = el => {
+    if (!el || el.nodeType !== 1) return el && el.nodeType === 9 ? "document" : String(el);
+    const id = el.id ? "#" + el.id : "";
+    const cls = typeof el.className === "string" && el.className.trim() ? "." + el.className.trim().split(/\s+/).join(".") : "";
+    return el.tagName.toLowerCase() + id + cls;
+  };
+  try {
+    HTMLCS.process("WCAG2AA", document, () => {
+      resolve(HTMLCS.getMessages().map(m => ({ type: m.type, code: m.code, element: describe(m.element), msg: m.msg })));
+    }, error => reject(String(error)), "en");
+  } catch (error) { reject(String(error)); }
+})
+"""
+
+
+def run_htmlcs(page, source: str) -> list[dict]:
+    """HTML_CodeSniffer's messages (WCAG2AA, every rule) for the page as it is now."""
+    if not page.evaluate("() => typeof window.HTMLCS === 'object'"):
+        page.add_script_tag(content=source)
+    return page.evaluate(_HTMLCS_RUN)
+
+
+class Messages:
+    """HTML_CodeSniffer's messages over many pages: errors fail, warnings and notices are counted."""
+
+    def __init__(self) -> None:
+        self.errors: dict[str, list[str]] = defaultdict(list)
+        self.counts: dict[str, int] = defaultdict(int)
+
+    def add(self, where: str, messages: list[dict]) -> None:
+        for message in messages:
+            kind = HTMLCS_KINDS.get(message["type"], str(message["type"]))
+            self.counts[kind] += 1
+            if kind == "error":
+                self.errors[message["code"]].append(f"{where} {message['element']}: {message['msg'][:200]}")
+
+    def figures(self) -> str:
+        return ", ".join(f"{self.counts.get(kind, 0)} {kind}s" for kind in HTMLCS_KINDS.values())
+
+    def report(self) -> str:
+        lines = []
+        for code, found in sorted(self.errors.items()):
+            lines.append(f"{code}: {len(found)}")
+            lines += [f"  {item}" for item in found[:8]]
+        return "\n".join(lines)

@@ -1,14 +1,19 @@
-"""WCAG 2.2 AA, checked by axe-core on every built page, in the light and the
-dark colour scheme, on a wide screen (1280 px) and a small phone (320 px).
+"""WCAG 2.2 AA, checked by two engines on every built page of every edition, in
+the light and the dark colour scheme, on a wide screen (1280 px) and a small
+phone (320 px): axe-core, and HTML_CodeSniffer (WCAG2AA, the engine behind
+Pa11y) in the same page visit.
 
-No axe rule is switched off: a failure is fixed in the palette, the sizes or
-the templates, never in this file.
+No rule is switched off in either engine: a failure is fixed in the palette, the
+sizes or the templates, never in this file. HTML_CodeSniffer's warnings and
+notices (things a person must judge) are counted in the run's figures.
 """
 from __future__ import annotations
 
 import pytest
 
-from .accessibility import SCHEMES, WCAG_TAGS, WIDTHS, Violations, axe_source, run_axe
+from .accessibility import (SCHEMES, WCAG_TAGS, WIDTHS, Messages, Violations, axe_source, htmlcs_source,
+                            run_axe, run_htmlcs)
+from .conftest import edition_of
 from .conftest import wait_for_results_to_settle
 
 COMBINATIONS = [(scheme, width) for scheme in SCHEMES for width in WIDTHS]
@@ -17,6 +22,11 @@ COMBINATIONS = [(scheme, width) for scheme in SCHEMES for width in WIDTHS]
 @pytest.fixture(scope="module")
 def axe() -> str:
     return axe_source()
+
+
+@pytest.fixture(scope="module")
+def htmlcs() -> str:
+    return htmlcs_source()
 
 
 @pytest.fixture(scope="module")
@@ -38,16 +48,24 @@ def assert_scheme(page, scheme: str, path: str) -> None:
 
 
 @pytest.mark.parametrize("scheme,width", COMBINATIONS, ids=[f"{s}-{w}px" for s, w in COMBINATIONS])
-def test_every_page_passes_axe_wcag_22_aa(browser, site_url, every_page, axe, scheme, width):
+def test_every_page_passes_axe_and_html_codesniffer(browser, site_url, every_page, axe, htmlcs, figures,
+                                                    scheme, width):
     assert len(every_page) >= 4
+    assert {edition_of(path) for path in every_page} >= {"en", "es"}
     context, page = open_view(browser, scheme, width)
     found = Violations()
+    sniffed = {edition: Messages() for edition in ("en", "es")}
     for path in every_page:
         page.goto(site_url + path)
         assert_scheme(page, scheme, path)
         found.add(path or "/", run_axe(page, axe))
+        sniffed[edition_of(path)].add(path or "/", run_htmlcs(page, htmlcs))
     context.close()
+    for edition, messages in sniffed.items():
+        figures[f"HTML_CodeSniffer WCAG2AA, {edition} edition, {scheme}, {width}px"] = messages.figures()
     assert not found.nodes, f"axe ({', '.join(WCAG_TAGS)}) on {len(every_page)} pages, {scheme}, {width}px:\n" + found.report()
+    errors = "\n".join(messages.report() for messages in sniffed.values() if messages.errors)
+    assert not errors, f"HTML_CodeSniffer (WCAG2AA) on {len(every_page)} pages, {scheme}, {width}px:\n" + errors
 
 
 @pytest.mark.parametrize("scheme,width", COMBINATIONS, ids=[f"{s}-{w}px" for s, w in COMBINATIONS])
@@ -109,3 +127,18 @@ def test_axe_finds_a_contrast_failure_when_there_is_one(browser, site_url, axe):
     rules = {violation["id"] for violation in run_axe(page, axe)}
     context.close()
     assert "color-contrast" in rules
+
+
+def test_html_codesniffer_finds_what_it_should_when_it_is_there(browser, site_url, htmlcs):
+    """The second engine is live too: a fieldset without a legend and a form that cannot be
+    sent, planted in a page, are reported as errors."""
+    context, page = open_view(browser, "light", 1280)
+    page.goto(site_url)
+    before = {m["code"] for m in run_htmlcs(page, htmlcs) if m["type"] == 1}
+    page.evaluate("""() => { const form = document.createElement('form');
+        form.innerHTML = '<fieldset><label for=planted>Name</label><input id=planted></fieldset>';
+        document.querySelector('article').append(form); }""")
+    after = {".".join(m["code"].split(".")[-2:]) for m in run_htmlcs(page, htmlcs) if m["type"] == 1}
+    context.close()
+    assert not before
+    assert {"H71.NoLegend", "H32.2"} <= after, after

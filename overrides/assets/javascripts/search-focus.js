@@ -3,7 +3,8 @@
 
    The theme closes its search dialog on Escape and drops focus on the page
    body, so a keyboard or screen reader user loses their place. This remembers
-   what had focus when the search box received it, and returns focus there. */
+   what had focus when the search box received it, and returns focus there.
+   The search form's submit button opens the best match, like Enter. */
 (function () {
   "use strict";
 
@@ -40,6 +41,20 @@
       }
       returnTo = null;
     }, 0);
+  });
+
+  // The search form's submit button (for readers who cannot press Enter) does
+  // what Enter does in the theme's search box: it opens the best match. The form
+  // itself is never sent, so the words typed never reach the address bar.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.matches || !form.matches(".md-search__form")) {
+      return;
+    }
+    event.preventDefault();
+    var query = form.querySelector(".md-search__input");
+    query.focus();
+    query.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true, cancelable: true }));
   });
 
   // On small screens the theme freezes the page while the search is open and,

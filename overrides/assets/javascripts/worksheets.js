@@ -88,7 +88,14 @@
       if (event.target.classList.contains("sg-field")) mirror(event.target);
       if (status) status.textContent = "";
     });
-    // The fields have no names and there is no submit button; this makes sure.
+    // The form is never sent (its fields have no names): its one submit button
+    // is Print. Enter in a field must not print, so it does nothing, as before.
+    form.addEventListener("keydown", function (event) {
+      var target = event.target;
+      if (event.key === "Enter" && target.tagName === "INPUT" && !/^(submit|reset|button)$/.test(target.type)) {
+        event.preventDefault();
+      }
+    });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
     });
@@ -104,6 +111,7 @@
     var printButton = form.querySelector("[data-sg-print]");
     if (printButton) {
       printButton.hidden = false;
+      printButton.disabled = false;
       printButton.addEventListener("click", printWhenReady);
     }
   });
