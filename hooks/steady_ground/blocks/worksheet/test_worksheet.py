@@ -87,7 +87,10 @@ def assert_every_field_is_labelled(html: str) -> Fields:
 def test_repeated_prompts_make_one_labelled_group_each():
     html = render_blocks(WEEKS)
     found = assert_every_field_is_labelled(html)
-    assert found.legends == ["Week 1", "Week 2", "Week 3"]
+    # The part is a fieldset named by its heading; each round inside it, by its number.
+    assert found.legends == ["Check-ins", "Week 1", "Week 2", "Week 3"]
+    assert '<fieldset class="sg-worksheet__part sg-worksheet__fields">\n<legend class="sg-worksheet__legend"><h3 id=' in html
+    assert "aria-labelledby" not in html.split('<div class="sg-repeat">')[0].split("<fieldset", 1)[1]
     assert [f["type"] for f in found.fields if f["tag"] == "input"].count("checkbox") == 3
     assert len([f for f in found.fields if f["tag"] == "textarea"]) == 3
     assert html.count("Small things count.") == 3
