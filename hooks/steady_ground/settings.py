@@ -52,7 +52,9 @@ class _Channel(Record):
 
 
 ORGANIZATION = Record({
-    "name": Text(markdown=False, doc="The organization's name, shown in the top bar and page titles."),
+    "name": Text(markdown=False, max_length=60,
+                 doc="The organization's name, shown in the top bar and page titles (at most 60 characters: "
+                     "on a phone the top bar shows it whole, on a row of its own)."),
     "description": Text(markdown=False, doc="A sentence about the guide for search engines and link previews."),
     "logo": Pattern(r"^[A-Za-z0-9][A-Za-z0-9._-]*$", "a file name in site-data/, like 'logo.svg'",
                     required=False, doc="A picture file in site-data/ shown in the top bar, like 'logo.svg' "
