@@ -290,7 +290,10 @@ def search_for(page, word: str, seconds: float = 15) -> int:
 
 
 def wait_for_search_index(page) -> None:
-    """The theme loads its search index in a worker; the box says so until it is ready."""
+    """The theme loads its search index in a worker; the box says so until it is ready.
+    The index loads on first use (partials/sg-search-lazy.html): a pointer over the search
+    starts it here, without moving focus or opening the search."""
+    page.dispatch_event(".md-search", "pointerover")
     page.wait_for_function("() => !/Initializing|Inicializando/i.test("
                            "document.querySelector('.md-search-result__meta').textContent)")
 

@@ -271,6 +271,30 @@ def test_results_link_to_the_block_anchor_and_nothing_else_is_in_the_address(res
     assert len(anchored) >= 20, "block results point at their blocks"
 
 
+@pytest.mark.parametrize("edition", ["", "es/"])
+def test_search_loads_on_first_use_only(browser, site_url, edition):
+    """No index and no worker with the page (partials/sg-search-lazy.html); the search key
+    loads them, and the first search answers."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    asked = []
+    page.on("request", lambda request: asked.append(urlsplit(request.url).path))
+    try:
+        page.goto(site_url + edition + "tools/")
+        page.wait_for_load_state("networkidle")
+        searching = [path for path in asked if "search_index" in path or "/workers/" in path or "/lunr/" in path]
+        assert not searching, f"loaded with the page: {searching}"
+        page.keyboard.press("/")
+        page.wait_for_function("() => document.activeElement.matches('.md-search__input')")
+        wait_for_search_index(page)
+        page.keyboard.insert_text("hotline" if not edition else "respirar")
+        page.keyboard.press("End")
+        page.wait_for_selector(".md-search-result__item")
+        assert any(path.endswith(edition + "search/search_index.json") for path in asked), asked
+    finally:
+        context.close()
+
+
 def test_a_block_result_opens_the_page_at_that_block(browser, site_url):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
