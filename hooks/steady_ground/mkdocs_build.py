@@ -26,6 +26,7 @@ from .editions import Edition, Site
 from .problems import ContentError
 from .project import Project, load_project_site
 from .render import BYTECODE_CACHE, PageRenderer, toc_tokens
+from .shared_assets import share_assets
 from .translation import language_name
 
 log = logging.getLogger("mkdocs.plugins.steady_ground")
@@ -118,8 +119,8 @@ class GuideBuild:
         return self.edition.language != "en"
 
     def add_search_worker(self, files: Files, config) -> Files:
-        if not self.stems_queries:
-            return files
+        # In every edition's build, so that the other editions' pages can use the default
+        # edition's copy (shared_assets.py); only the editions that stem queries load it.
         material = next((f.dest_uri for f in files if MATERIAL_WORKER.fullmatch(f.dest_uri)), None)
         if material is None:
             raise PluginError("Material's search worker (assets/javascripts/workers/search.*.min.js) is missing")
@@ -216,6 +217,7 @@ class GuideBuild:
                     nested.plugins.on_shutdown()
             finally:
                 _NESTED.pop()
+            share_assets(Path(config.site_dir), edition.path)
 
 
 def _relative(url: str, from_url: str) -> str:
