@@ -1,10 +1,11 @@
 """MkDocs hook entry points (named in mkdocs.yml). Each one hands over to steady_ground."""
 from mkdocs.plugins import event_priority
 
-from steady_ground import identity, offline_bundle, security_headers, theme_markup
+from steady_ground import identity, offline_bundle, own_assets, security_headers, theme_markup
 from steady_ground.mkdocs_build import GuideBuild, page_urls
 
 _build: GuideBuild | None = None
+_own_assets: own_assets.OwnAssets | None = None
 
 
 # Before Material's plugins read the config: search takes its stemming language
@@ -12,9 +13,10 @@ _build: GuideBuild | None = None
 @event_priority(50)
 def on_config(config):
     # Everything (every edition) is loaded and checked here, before MkDocs cleans or writes site/.
-    global _build
+    global _build, _own_assets
     _build = GuideBuild(config)
     _build.configure(config)
+    _own_assets = own_assets.configure(config)  # before the organization's colours, which come last
     identity.configure(config, _build.settings)
     return config
 
@@ -23,6 +25,7 @@ def on_files(files, config):
     files = _build.add_pages(files, config)
     files = identity.add_files(files, config, _build.settings, _build.project.site_data_dir)
     files = _build.add_search_worker(files, config)
+    files = own_assets.add_files(files, config, _own_assets)
     return offline_bundle.add_shim(files, config)
 
 

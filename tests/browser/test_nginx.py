@@ -378,7 +378,7 @@ def test_every_response_carries_the_security_headers(nginx: Server, built_site: 
         "/": "no-store",  # pages: no copy kept in the browser's cache
         "/" + site_pages[-1]: "no-store",
         "/" + fingerprinted[0]: LONG_CACHE,
-        "/assets/javascripts/quick-exit.js": "no-cache",
+        "/assets/images/favicon.png": "no-cache",
         "/search/search_index.json": "no-cache",
     }
     for path, cache in cases.items():
