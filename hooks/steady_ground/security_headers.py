@@ -197,6 +197,14 @@ def headers_file(scan: Scan) -> str:
     return "\n".join(lines) + "\n"
 
 
+# Mozilla's intermediate TLS 1.2 ciphers (TLS 1.3 has its own, all fine). The profile's
+# DHE ciphers are left out: they need a Diffie-Hellman parameters file on the server.
+TLS12_CIPHERS = ":".join((
+    "ECDHE-ECDSA-AES128-GCM-SHA256", "ECDHE-RSA-AES128-GCM-SHA256",
+    "ECDHE-ECDSA-AES256-GCM-SHA384", "ECDHE-RSA-AES256-GCM-SHA384",
+    "ECDHE-ECDSA-CHACHA20-POLY1305", "ECDHE-RSA-CHACHA20-POLY1305",
+))
+
 SITE_ROOT = "/var/www/steady-ground/site"
 # Where certbot's webroot method writes its check files (certbot --webroot -w /var/www/html):
 # the folder Debian's own nginx site serves, so the first certificate can be made before
@@ -243,16 +251,23 @@ server {{
     }}
 }}
 
-# Port 443 (https) serves the guide with its security headers.
+# Port 443 (https, with HTTP/2) serves the guide with its security headers.
 server {{
-    listen 443 ssl;
-    listen [::]:443 ssl;
+    listen 443 ssl http2;
+    listen [::]:443 ssl http2;
     server_name {name};
     ssl_certificate {certificates}/fullchain.pem;
     ssl_certificate_key {certificates}/privkey.pem;
+
+    # Mozilla's "intermediate" TLS profile: TLS 1.2 and 1.3, and for TLS 1.2 only
+    # forward-secret AEAD ciphers; the client picks among them, tickets are off.
     ssl_protocols TLSv1.2 TLSv1.3;
+    ssl_ciphers {TLS12_CIPHERS};
+    ssl_ecdh_curve X25519:prime256v1:secp384r1;
+    ssl_prefer_server_ciphers off;
     ssl_session_cache shared:steady_ground_tls:10m;
     ssl_session_timeout 1d;
+    ssl_session_tickets off;
 
     root {root};
     index index.html;

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import pytest
 
-from steady_ground.security_headers import inline_scripts, scan_site
+from steady_ground.security_headers import TLS12_CIPHERS, inline_scripts, scan_site
 
 from .conftest import DESTINATION, ROOT, answer_for_destination, ask_to_print, host_folder, require, search_for
 
@@ -98,6 +98,7 @@ class Server:
     http: str  # http://127.0.0.1:port
     https: str
     tls: ssl.SSLContext  # trusts the test's certificate
+    tls_ca: str  # that certificate's file
     check_path: str  # /.well-known/acme-challenge/<token>
     check_body: str
     worker_uids: set[int]
@@ -202,8 +203,8 @@ def nginx(built_site: Path, html: Path, tmp_path_factory):
         text = replace_once(text, f"listen 80{default};", f"listen 127.0.0.1:{http_port}{default};", where_)
         text = replace_once(text, f"listen [::]:80{default};", "", where_)
         if not default:
-            text = replace_once(text, "listen 443 ssl;", f"listen 127.0.0.1:{https_port} ssl;", where_)
-            text = replace_once(text, "listen [::]:443 ssl;", "", where_)
+            text = replace_once(text, "listen 443 ssl http2;", f"listen 127.0.0.1:{https_port} ssl http2;", where_)
+            text = replace_once(text, "listen [::]:443 ssl http2;", "", where_)
         return text
 
     # Debian's nginx.conf, moved into the test folder; its `user www-data;` stays.
@@ -270,7 +271,8 @@ def nginx(built_site: Path, html: Path, tmp_path_factory):
         subprocess.run(here_instead(REMOVE_DEFAULT_SITE), check=True)
         checked = server.command("-t")
         server.reload(lambda: fetch(http + "/")[0] == 301)
-        yield Server(http=http, https=f"https://127.0.0.1:{https_port}", tls=tls, check_path=check_path,
+        yield Server(http=http, https=f"https://127.0.0.1:{https_port}", tls=tls,
+                     tls_ca=str(made / "fullchain.pem"), check_path=check_path,
                      check_body=check_body, worker_uids=set(server.workers().values()),
                      default_site_answer=default_site_answer, checked=checked)
     finally:
@@ -332,6 +334,35 @@ def test_the_site_is_served_where_the_build_left_it_by_unprivileged_workers(ngin
 
         assert nginx.worker_uids == {pwd.getpwnam("www-data").pw_uid}
     assert "syntax is ok" in nginx.checked and "test is successful" in nginx.checked  # as the docs say
+
+
+def handshake(nginx: Server, context: ssl.SSLContext) -> tuple[str | None, str, str]:
+    """(protocol the server chose by ALPN, TLS version, cipher) of one connection to the https server."""
+    host, port = nginx.https.removeprefix("https://").split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as raw:
+        with context.wrap_socket(raw, server_hostname=host) as tls:
+            return tls.selected_alpn_protocol(), tls.version(), tls.cipher()[0]
+
+
+def test_https_speaks_http2_with_mozillas_intermediate_tls(nginx: Server):
+    h2 = ssl.create_default_context(cafile=nginx.tls_ca)
+    h2.set_alpn_protocols(["h2", "http/1.1"])
+    protocol, version, _ = handshake(nginx, h2)
+    assert protocol == "h2" and version == "TLSv1.3"
+
+    # TLS 1.2: the server accepts only the profile's forward-secret AEAD ciphers.
+    allowed = TLS12_CIPHERS.split(":")
+    for cipher in [name for name in allowed if "ECDSA" in name]:  # the test certificate is ECDSA
+        tls12 = ssl.create_default_context(cafile=nginx.tls_ca)
+        tls12.maximum_version = ssl.TLSVersion.TLSv1_2
+        tls12.set_ciphers(cipher)
+        _, version, chosen = handshake(nginx, tls12)
+        assert version == "TLSv1.2" and chosen in allowed
+    weak = ssl.create_default_context(cafile=nginx.tls_ca)
+    weak.maximum_version = ssl.TLSVersion.TLSv1_2
+    weak.set_ciphers("ECDHE-ECDSA-AES128-SHA256:ECDHE-ECDSA-AES256-SHA")  # CBC: not in the profile
+    with pytest.raises(ssl.SSLError):
+        handshake(nginx, weak)
 
 
 def test_debian_default_site_hides_the_guide_until_it_is_removed(nginx: Server):
