@@ -82,10 +82,44 @@ def _shell_blocks(markdown: str) -> list[list[str]]:
     return [block.strip().splitlines() for block in re.findall(r"```sh\n(.*?)```", markdown, flags=re.S)]
 
 
+# Updates (docs/hosting.md, "Updates and going back"): each build goes into a folder of its own
+# under releases/, and `site` is a link that moves to it in one step (mv -T renames over the old
+# link atomically), so a reader gets either the old guide or the new one, never a mix.
+FIRST_RELEASE = [
+    "cd /var/www/steady-ground",
+    "sudo mkdir -p releases",
+    "sudo mv site releases/2026-12-01",
+    "sudo ln -s releases/2026-12-01 site",
+]
+NEW_RELEASE = "2026-12-06"
+UPDATE = [
+    "cd /var/www/steady-ground",
+    f"sudo cp -a ~/site releases/{NEW_RELEASE}",
+    f"sudo cp releases/{NEW_RELEASE}/_nginx.conf /etc/nginx/conf.d/steady-ground.conf",
+    "sudo nginx -t",
+    f"sudo ln -sfn releases/{NEW_RELEASE} site.next",
+    "sudo mv -T site.next site",
+    "sudo systemctl reload nginx",
+]
+PREVIOUS = "2026-12-01"
+ROLLBACK = [
+    "cd /var/www/steady-ground",
+    "ls releases",
+    f"sudo ln -sfn releases/{PREVIOUS} site.next",
+    "sudo mv -T site.next site",
+    "sudo cp site/_nginx.conf /etc/nginx/conf.d/steady-ground.conf",
+    "sudo nginx -t",
+    "sudo systemctl reload nginx",
+]
+KEEP_THREE = ["cd /var/www/steady-ground/releases", "ls | head -n -3 | xargs -r sudo rm -rf"]
+
+
 def test_the_recipe_in_the_docs_is_the_one_this_test_follows():
     blocks = _shell_blocks((ROOT / "docs" / "hosting.md").read_text())
     assert [MAKE_FOLDER] in blocks
     assert RECIPE in blocks, "docs/hosting.md changed: update RECIPE and what the test does"
+    for recipe in (FIRST_RELEASE, UPDATE, ROLLBACK, KEEP_THREE):
+        assert recipe in blocks, f"docs/hosting.md changed: update {recipe[:2]} and what the test does"
 
 
 def replace_once(text: str, old: str, new: str, where: str) -> str:
@@ -104,6 +138,10 @@ class Server:
     worker_uids: set[int]
     default_site_answer: tuple  # (status, headers) on http before Debian's default site was removed
     checked: str  # what `nginx -t` said
+    here_instead: object  # a docs command -> the same command on the test's folders
+    install_config: object  # the config as copied to conf.d -> on the test's ports and folders
+    check: object  # `nginx -t`
+    reload: object  # `systemctl reload nginx`, then wait until the new config answers
 
 
 class Nginx:
@@ -271,7 +309,15 @@ def nginx(built_site: Path, html: Path, tmp_path_factory):
         subprocess.run(here_instead(REMOVE_DEFAULT_SITE), check=True)
         checked = server.command("-t")
         server.reload(lambda: fetch(http + "/")[0] == 301)
+        def install_config() -> None:
+            text = ports(installed.read_text(), "conf.d/steady-ground.conf")
+            for real, test in where.items():
+                text = text.replace(f" {real}", f" {test}")
+            installed.write_text(text)
+
         yield Server(http=http, https=f"https://127.0.0.1:{https_port}", tls=tls,
+                     here_instead=here_instead, install_config=install_config,
+                     check=lambda: server.command("-t"), reload=lambda: server.reload(lambda: True),
                      tls_ca=str(made / "fullchain.pem"), check_path=check_path,
                      check_body=check_body, worker_uids=set(server.workers().values()),
                      default_site_answer=default_site_answer, checked=checked)
@@ -560,3 +606,64 @@ def test_a_worksheet_works_under_the_policy(watched, nginx_url: str, built_site:
     assert set(ask_to_print(watched)) == {"loaded"}
     assert fonts and {(r.status, r.headers["content-type"]) for r in fonts} == {(200, "font/woff2")}
     assert problems_on(watched) == []
+
+
+def run_recipe(nginx: Server, lines: list[str], upload: Path | None = None) -> list[str]:
+    """The docs' commands, as written, on the test's folders; what each printed."""
+    printed, folder = [], None
+    for line in lines:
+        if line.startswith("cd "):
+            folder = nginx.here_instead(line)[1]
+        elif line == "sudo nginx -t":
+            printed.append(nginx.check())
+        elif line == "sudo systemctl reload nginx":
+            nginx.reload()
+        else:
+            command = " ".join(shlex.quote(word) for word in nginx.here_instead(line.replace("~/site", str(upload)).replace(" sudo ", " ")))
+            command = command.replace(shlex.quote("|"), "|")
+            result = subprocess.run(["bash", "-c", command], cwd=folder, capture_output=True, text=True)
+            assert result.returncode == 0, f"{line}: {result.stderr}"
+            printed.append(result.stdout)
+            if "/etc/nginx/conf.d/steady-ground.conf" in line:
+                nginx.install_config()
+    return printed
+
+
+def test_an_update_switches_in_one_step_and_can_be_undone(nginx: Server, built_site: Path, tmp_path):
+    www = built_site.parent
+    start = fetch_body(nginx.https + "/", nginx.tls)[2]
+    # The next build, uploaded to the server's home folder: its start page says so.
+    upload = tmp_path / "site"
+    subprocess.run(["cp", "-a", str(built_site), str(upload)], check=True)
+    index = upload / "index.html"
+    index.write_text(index.read_text().replace("</h1>", " (new build)</h1>", 1))
+    try:
+        run_recipe(nginx, FIRST_RELEASE)
+        assert (www / "site").is_symlink() and (www / "releases" / PREVIOUS / "index.html").is_file()
+        assert fetch_body(nginx.https + "/", nginx.tls)[2] == start
+
+        checked = run_recipe(nginx, UPDATE, upload)
+        assert any("test is successful" in said for said in checked)
+        assert os.readlink(www / "site") == f"releases/{NEW_RELEASE}"
+        status, headers, body = fetch_body(nginx.https + "/", nginx.tls)
+        assert status == 200 and "(new build)" in body and headers["Content-Security-Policy"]
+        assert fetch(nginx.https + "/faq/", nginx.tls)[0] == 200
+
+        listed = run_recipe(nginx, ROLLBACK)
+        assert PREVIOUS in listed[0] and NEW_RELEASE in listed[0]
+        assert os.readlink(www / "site") == f"releases/{PREVIOUS}"
+        status, _, body = fetch_body(nginx.https + "/", nginx.tls)
+        assert status == 200 and body == start
+
+        # Old releases go, the newest three stay.
+        for name in ("2026-10-01", "2026-11-01"):
+            subprocess.run(["cp", "-a", str(upload), str(www / "releases" / name)], check=True)
+        run_recipe(nginx, KEEP_THREE)
+        assert sorted(path.name for path in (www / "releases").iterdir()) == ["2026-11-01", PREVIOUS, NEW_RELEASE]
+    finally:
+        # Back as the build left it, for the tests after this one.
+        if (www / "site").is_symlink():
+            (www / "site").unlink()
+            (www / "releases" / PREVIOUS).rename(www / "site")
+            shutil.rmtree(www / "releases", ignore_errors=True)
+            nginx.reload()
