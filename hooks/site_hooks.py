@@ -1,7 +1,7 @@
 """MkDocs hook entry points (named in mkdocs.yml). Each one hands over to steady_ground."""
 from mkdocs.plugins import event_priority
 
-from steady_ground import identity, offline_bundle, own_assets, security_headers, theme_markup
+from steady_ground import identity, offline_bundle, own_assets, security_headers, theme_css, theme_markup
 from steady_ground.mkdocs_build import GuideBuild, page_urls
 
 _build: GuideBuild | None = None
@@ -64,6 +64,7 @@ def on_post_build(config):
     build.build_other_editions(config)
     _build = build
     if build.is_default:
+        theme_css.slim_theme_stylesheet(config.site_dir)  # every edition's pages are written now
         security_headers.write_deploy_files(config.site_dir, build.organization.get("domain"))
 
 

@@ -276,6 +276,9 @@ server {{
     absolute_redirect off;
     error_page 404 /404.html;
     gzip on;
+    # Level 6 rather than nginx's 1: the theme's script and stylesheet are a fifth smaller, for
+    # little more work (a first visit on a slow phone is mostly these two files).
+    gzip_comp_level 6;
     gzip_types text/css application/javascript application/json image/svg+xml;
 
     # Deploy files and hidden files are not part of the site.
