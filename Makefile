@@ -75,7 +75,8 @@ PYTEST_JOBS ?= -n 2 --dist loadfile
 test: system setup-test tools
 	$(PY) -m pytest $(PYTEST_JOBS) $(PYTEST_ARGS)
 
-bench: setup
+# Page weight and slow-network times (headless Chromium over nginx), then build speed.
+bench: system setup-test
 	$(PY) bench/build.py
 
 clean:

@@ -1,4 +1,8 @@
-"""Build-speed benchmark. Prints figures; asserts nothing.
+"""Benchmarks: page weight and slow networks (bench/pages.py), then build speed. Prints
+figures; asserts nothing.
+
+0. bench/pages.py: the first-visit weight of every page and the times on slow
+   and fast 3G, over nginx, against a stock Material build (see its docstring).
 
 1. The shipped guide built by the hooks in every edition, against plain-Markdown
    Material builds of the same text (same theme and features, no hooks; one
@@ -14,7 +18,7 @@ memory is that process's maximum resident size. Both the wall-clock time and
 the CPU time (user + system) are measured: on a shared, busy machine the CPU
 time is the steadier figure.
 
-Usage: python bench/build.py [--repeat N] [--scales 1,10,50] [--editions en,es]
+Usage: python bench/build.py [--repeat N] [--scales 1,10,50] [--editions en,es] [--only pages|build]
 """
 from __future__ import annotations
 
@@ -205,10 +209,20 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--scales", default="1,10,50")
     parser.add_argument("--editions", default="en,es", help="the editions to build, the default first")
+    parser.add_argument("--only", choices=("pages", "build"), help="one of the two benchmarks")
+    parser.add_argument("--runs", type=int, default=3, help="slow-network visits per page (median)")
     args = parser.parse_args()
     if args.one:
         measure_one(args.one)
         return
+    if args.only != "build":
+        sys.path.insert(0, str(ROOT / "bench"))
+        import pages
+
+        pages.main(["--runs", str(args.runs)])
+        print()
+        if args.only == "pages":
+            return
 
     guide, _ = load_project(Project.at(ROOT))
     base_pages = len(guide.pages)
