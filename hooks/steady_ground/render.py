@@ -23,9 +23,9 @@ BYTECODE_CACHE = FileSystemBytecodeCache()
 
 # Block types that a page with 'print_booklet: true' gathers from every other page.
 BOOKLET_TYPES = ("worksheet",)
-# Block types whose text never gets word meanings: forms, help lines, the emergency
-# step (it must stay short and direct) and the word list itself.
-UNMARKED_TYPES = ("worksheet", "help_channels", "emergency", TERM_TYPE)
+# Block types whose text never gets word meanings: forms (worksheets, the self-check),
+# help lines, the emergency step (it must stay short and direct) and the word list itself.
+UNMARKED_TYPES = ("worksheet", "self_check", "help_channels", "emergency", TERM_TYPE)
 
 # Given "page-id" or "page-id/block-id", the URL relative to the page being built.
 LinkFor = Callable[[str], str]

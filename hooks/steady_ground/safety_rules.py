@@ -3,6 +3,11 @@
 A block for both partners (`for: couple`: an exercise, a script, a shared
 worksheet) shows the standard safety line (render.py), and its page must give
 a reader who is not safe a way out: a link to Safety first.
+
+A self-check (`self_check`) must have a group of danger signs (`danger: true`),
+and what it says when any of them is true for the reader (`if_any`) must link
+to Safety first: the renderer puts that reflection first, with the emergency
+number and the help lines.
 """
 from __future__ import annotations
 
@@ -19,7 +24,7 @@ _TEXT = TextRenderer()
 
 def safety_problems(guide: Guide) -> list[Problem]:
     """Every rule below, over the guide as it will be built (after an organization's changes)."""
-    return couple_blocks_link_to_safety(guide)
+    return couple_blocks_link_to_safety(guide) + self_checks_lead_to_safety(guide)
 
 
 def couple_blocks_link_to_safety(guide: Guide) -> list[Problem]:
@@ -38,6 +43,36 @@ def couple_blocks_link_to_safety(guide: Guide) -> list[Problem]:
                 f"'{page.id}' ({page.source}) has no link to Safety first (page id '{SAFETY_PAGE}'); add one, "
                 f"such as '[Safety first](ref:{SAFETY_PAGE})' in the text or '{SAFETY_PAGE}' under this block's "
                 "'see:', so a reader who is not safe with their partner knows where to go"))
+    return problems
+
+
+SELF_CHECK = "self_check"
+
+
+def self_checks_lead_to_safety(guide: Guide) -> list[Problem]:
+    problems = []
+    for page in guide.pages:
+        for index, block in enumerate(page.blocks):
+            if block.type != SELF_CHECK:
+                continue
+            source = block.source or page.source
+            prefix = "" if source != page.source else f"blocks[{index}]."
+            groups = block.data.get("groups") or []
+            danger = [(place, group) for place, group in enumerate(groups) if group.get("danger")]
+            if not danger:
+                problems.append(Problem(
+                    source, block.line, f"{prefix}groups",
+                    f"the self-check '{block.id}' has no group of danger signs; add one with 'danger: true' "
+                    f"(such as 'What frightens you') whose 'if_any' links to Safety first "
+                    f"('[Safety first](ref:{SAFETY_PAGE})'), so a reader in danger is shown the way to safety first"))
+            for place, group in danger:
+                targets = list(_targets(group.get("if_any") or []))
+                if not any(target.partition("/")[0] == SAFETY_PAGE for target in targets):
+                    problems.append(Problem(
+                        source, block.line, f"{prefix}groups[{place}].if_any",
+                        f"the danger group '{group.get('heading')}' of the self-check '{block.id}' does not link to "
+                        f"Safety first (page id '{SAFETY_PAGE}'); add '[Safety first](ref:{SAFETY_PAGE})' or a link "
+                        f"to a block on it, such as '(ref:{SAFETY_PAGE}/danger-signs)', to its 'if_any'"))
     return problems
 
 
