@@ -39,6 +39,12 @@ EXAMPLES = {
     "help_channels": {"heading": "Talk to someone"},
     "emergency": {"heading": "In danger now?"},
     "term": {"word": "Time-out", "meaning": "A break you agree on.", "covered_in": ["safety"]},
+    "self_check": {"heading": "Is it changing?", "privacy": "Nothing is saved.",
+                   "choices": [{"label": "Yes", "counts": True}, {"label": "No"}],
+                   "groups": [{"heading": "What frightens you", "danger": True, "statements": ["I am afraid."],
+                               "if_any": ["See [Safety first](ref:safety)."], "if_none": ["None marked."]}],
+                   "reflection_heading": "What it points to", "waiting": "Answer first.",
+                   "any_label": "If you said Yes", "none_label": "If you said No"},
 }
 
 
@@ -111,6 +117,19 @@ def test_a_replaced_block_is_reported_in_its_own_file(mini_project: Path):
     report = error.value.report()
     assert "site-data/overrides/blocks/breathing.yml:1: for: the block 'breathing' is for both partners" in report
     assert "page 'tools' (content/20-tools.yml) has no link to Safety first" in report
+
+
+def test_a_replaced_self_check_without_a_danger_group_is_reported_in_its_own_file(mini_project: Path):
+    (mini_project / "content" / "70-safety.yml").write_text(yaml.safe_dump(SAFETY_PAGE["safety"]))
+    block_file = mini_project / "site-data" / "overrides" / "blocks" / "breathing.yml"
+    block_file.parent.mkdir(parents=True)
+    check = {"type": "self_check", **EXAMPLES["self_check"]}
+    check["groups"] = [{**check["groups"][0], "danger": False}]
+    block_file.write_text(yaml.safe_dump(check, sort_keys=False))
+    with pytest.raises(ContentError) as error:
+        load_project(Project.at(mini_project))
+    report = error.value.report()
+    assert "site-data/overrides/blocks/breathing.yml:1: groups: the self-check 'breathing' has no group of danger" in report
 
 
 # --- the shipped guide ---------------------------------------------------------------

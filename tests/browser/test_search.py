@@ -161,6 +161,9 @@ READERS_OWN_WORDS = [
     ("is it my fault", "not-safe/#abuse-changes-things", 3),
     ("accuses me of cheating", "words/#jealousy", 3),
     ("afraid of my partner", "safety/", 3),
+    ("is he really changing", "is-it-changing/#is-it-changing-check", 3),
+    ("is she really changing", "is-it-changing/#is-it-changing-check", 3),
+    ("has my partner changed", "is-it-changing/#is-it-changing-check", 3),
 ]
 
 QUERIES = GUIDE_WORDS + READER_WORDS + READERS_OWN_WORDS
@@ -443,6 +446,8 @@ SPANISH_READER_WORDS = [
     ("cuanto tiempo", "es/timelines/#how-long-things-take", 3),
     ("respiracion", "es/tools/#breathing-4-4-4", 3),
     ("gaslighting", "es/words/#gaslighting", 3),
+    ("¿de verdad está cambiando?", "es/is-it-changing/#is-it-changing-check", 3),
+    ("de verdad esta cambiando", "es/is-it-changing/#is-it-changing-check", 3),
 ]
 
 

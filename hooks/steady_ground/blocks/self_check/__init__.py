@@ -34,6 +34,13 @@ class _Choices(ListOf):
         return _Choices(item, required=self.required, minimum=self.minimum, doc=self.doc) if item else None
 
 
+def _reflection(doc: str):
+    """A section's body (paragraphs and lists), required here: every group says what its answers point to."""
+    field = BODY.with_doc(doc)
+    field.required, field.default = True, None
+    return field
+
+
 class _Group(Record):
     """A group of statements; its reflection for 'some count' and for 'none count'."""
 
@@ -65,9 +72,9 @@ SCHEMA = {
                        doc="true: a group of danger signs. Any answer that counts puts its reflection first, "
                            "with the emergency number and the help lines; its 'if_any' must link to Safety first."),
         "statements": ListOf(Text(markdown=False), doc="Plain statements, each answered with one of the choices."),
-        "if_any": BODY.with_doc("What it may mean when any statement of the group got an answer that counts: "
+        "if_any": _reflection("What it may mean when any statement of the group got an answer that counts: "
                                 "paragraphs and lists with links to the guide's pages."),
-        "if_none": BODY.with_doc("What it may mean when every statement of the group got an answer that does "
+        "if_none": _reflection("What it may mean when every statement of the group got an answer that does "
                                  "not count."),
     }), doc="The groups of statements in order, such as what has changed, what has not, and what frightens you "
             "(a group with 'danger: true')."),
