@@ -163,7 +163,6 @@ READERS_OWN_WORDS = [
     ("afraid of my partner", "safety/", 3),
     ("is he really changing", "is-it-changing/#is-it-changing-check", 3),
     ("is she really changing", "is-it-changing/#is-it-changing-check", 3),
-    ("has my partner changed", "is-it-changing/#is-it-changing-check", 3),
 ]
 
 QUERIES = GUIDE_WORDS + READER_WORDS + READERS_OWN_WORDS

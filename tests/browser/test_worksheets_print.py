@@ -143,6 +143,92 @@ def pdfs(font_set_browsers, site_url, tmp_path_factory, figures) -> dict:
 
 FIRST_SET = next(iter(FONT_SETS))
 
+# The self-check page: without JavaScript a checklist with every reflection written out, printed
+# as discreetly as the worksheets and within the same two pages.
+SELF_CHECK = "is-it-changing"
+
+
+@pytest.fixture(scope="module")
+def self_check_pdfs(font_set_browsers, site_url, tmp_path_factory, figures) -> dict:
+    """(font set, edition, paper) -> (page count, text, embedded fonts), printed without JavaScript."""
+    require(bool(shutil.which("pdftotext") and shutil.which("pdfinfo") and shutil.which("pdffonts")),
+            "pdftotext, pdfinfo and pdffonts (poppler-utils)")
+    folder = tmp_path_factory.mktemp("self-check-pdf")
+    found = {}
+    for font_set, browser in font_set_browsers.items():
+        context = browser.new_context(java_script_enabled=False)
+        page = context.new_page()
+        for edition in EDITIONS:
+            page.goto(url_of(site_url, SELF_CHECK, edition))
+            for paper in PAPERS:
+                path = folder / f"{font_set}-{edition}-{paper}.pdf"
+                found[font_set, edition, paper] = (*print_pdf(page, path, paper, javascript=False), pdf_fonts(path))
+        context.close()
+    for edition in EDITIONS:
+        figures[f"printed pages of the self-check without JavaScript, {edition}, {' / '.join(PAPERS)}"] = ", ".join(
+            f"system fonts {font_set} {'/'.join(str(found[font_set, edition, paper][0]) for paper in PAPERS)}"
+            for font_set in FONT_SETS)
+    return found
+
+
+def self_check_block(edition: str) -> dict:
+    return next(block.data for block in GUIDES[edition].page(SELF_CHECK).blocks if block.type == "self_check")
+
+
+def self_check_texts(block: dict, organization: dict) -> list[str]:
+    """Every heading, statement, answer, condition and reflection the self-check puts on paper."""
+    plain = lambda text: re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text).replace("*", "")  # noqa: E731
+    texts = [plain(block["heading"]), block["reflection_heading"], block["any_label"], block["none_label"]]
+    texts += [choice["label"] for choice in block["choices"]]
+    for group in block["groups"]:
+        texts += [group["heading"], *group["statements"]]
+        for item in group["if_any"] + group["if_none"]:
+            texts += [plain(item["text"])] if item["kind"] == "text" else [plain(t) for t in item[item["kind"]]]
+        if group["danger"]:
+            texts.append(organization["emergency"]["number"])
+            texts += [channel["label"] for channel in organization["help_channels"]]
+    return texts
+
+
+@pytest.mark.parametrize("font_set", FONT_SETS)
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_self_check_prints_on_two_pages_at_most(self_check_pdfs, edition, paper, font_set):
+    pages = self_check_pdfs[font_set, edition, paper][0]
+    assert 1 <= pages <= 2, f"the self-check ({edition}) prints on {pages} {paper} pages with the system fonts {font_set}"
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_self_check_page_counts_do_not_depend_on_the_system_fonts(self_check_pdfs, edition):
+    counts = {font_set: [self_check_pdfs[font_set, edition, paper][0] for paper in PAPERS] for font_set in FONT_SETS}
+    first, *others = counts.values()
+    assert all(other == first for other in others), counts
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_self_check_paper_carries_every_statement_and_reflection_and_nothing_else(self_check_pdfs, edition, paper):
+    pages, text, fonts = self_check_pdfs[FIRST_SET, edition, paper]
+    block = self_check_block(edition)
+    missing = [t for t in self_check_texts(block, EDITION_SETTINGS[edition].organization) if words(t) not in words(text)]
+    assert not missing, f"the self-check ({edition}, {paper}) printed without: {missing}"
+    flat = words(text)
+    # The danger group's reflection comes first on paper too.
+    danger = next(group for group in block["groups"] if group["danger"])
+    others = [group for group in block["groups"] if not group["danger"]]
+    reflection = flat[flat.index(words(block["reflection_heading"])):]
+    assert all(reflection.index(words(danger["heading"])) < reflection.index(words(group["heading"]))
+               for group in others)
+    assert fonts and all(font.startswith(PRINT_FONT + "-") for font in fonts), sorted(fonts)
+    assert words(ORGANIZATION["name"]).lower() not in flat.lower()
+    strings = EDITION_SETTINGS[edition].strings
+    chrome = [ORGANIZATION["quick_exit"]["label"], strings["help_short_heading"], strings["exit_limits"],
+              strings["related"], strings["content_note"], words(block["privacy"]), strings["self_check_clear"],
+              GUIDES[edition].page(SELF_CHECK).summary]
+    found = [t for t in chrome if words(t) in flat]
+    assert not found, f"the self-check ({edition}, {paper}) printed site chrome: {found}"
+
+
 
 def test_every_worksheet_has_its_page_in_every_edition():
     assert EDITIONS == ["en", "es"]  # the shipped guide: both editions are printed
