@@ -52,7 +52,7 @@ def test_statements_are_radio_groups_in_fieldsets_with_legends_and_no_form():
         found = re.search(rf"<fieldset>\s*<legend>{re.escape(statement)}</legend>(.*?)</fieldset>", html, re.S)
         assert found, statement
         radios = re.findall(r'<label class="sg-self-check__choice"><input type="radio" name="([^"]+)" '
-                            r'value="(\d)" autocomplete="off"( data-sg-counts)?> (\w+)</label>', found.group(1))
+                            r'value="(\d)"( data-sg-counts)?> (\w+)</label>', found.group(1))
         assert radios == [(name, "0", " data-sg-counts", "Yes"), (name, "1", " data-sg-counts", "Sometimes"),
                           (name, "2", "", "No")]
 
