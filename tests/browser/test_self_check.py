@@ -197,6 +197,11 @@ def test_the_quick_exit_blanks_an_answered_check(context, site_url):
     report = json.loads(message.value.text.split(" ", 1)[1])
     assert report["frames"] == 1 and report["blank"]["overlay"] and report["blank"]["othersHidden"], report
     assert report["blank"]["gridIsOverlay"], report
+    for _ in range(250):  # let the held request reach the route handler
+        if held:
+            break
+        page.wait_for_timeout(20)
+    assert held, "the destination was not requested"
     held[0].fulfill(status=200, content_type="text/html", body=NEUTRAL_PAGE)
     page.wait_for_url(DESTINATION)
 
