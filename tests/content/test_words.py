@@ -55,13 +55,15 @@ def page_text(path: Path) -> str:
     sentence: a heading with no full stop is not run into the next line.
     """
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    pieces = []
-    for text in strings(data):
-        text = LINK.sub(r"\1", text).strip()
-        if text and text[-1] not in ".!?":
-            text += "."
-        pieces.append(text)
-    return " ".join(pieces)
+    return " ".join(as_sentences(text) for text in strings(data))
+
+
+def as_sentences(text: str) -> str:
+    """One string as graded: links reduced to their text, read as at least one sentence."""
+    text = " ".join(LINK.sub(r"\1", text).split())
+    if text and text[-1] not in ".!?":
+        text += "."
+    return text
 
 
 # --------------------------------------------------------------------------- 0
