@@ -447,6 +447,38 @@ SPANISH_READER_WORDS = [
     ("gaslighting", "es/words/#gaslighting", 3),
     ("¿de verdad está cambiando?", "es/is-it-changing/#is-it-changing-check", 3),
     ("de verdad esta cambiando", "es/is-it-changing/#is-it-changing-check", 3),
+    # Reporting to the police, and the words people in Mexico, Central America, the Caribbean
+    # and US Hispanic communities type for it and for the rest, as they type them.
+    ("denunciar", "es/safety/#reporting", 3),
+    ("denuncia", "es/words/#reporting-word", 3),
+    ("como denunciar a mi pareja", "es/words/#reporting-word", 3),
+    ("poner una denuncia", "es/safety/#reporting", 3),
+    ("quiero denunciar a mi esposo", "es/words/#reporting-word", 3),
+    ("levantar una denuncia", "es/words/#reporting-word", 3),
+    ("reportar a la policia", "es/words/#reporting-word", 3),
+    ("retirar la denuncia", "es/safety/#reporting", 3),
+    ("me ignora por dias", "es/words/#stonewalling", 3),
+    ("me aplica la ley del hielo", "es/words/#stonewalling", 3),
+    ("me revisa el teléfono", "es/words/#phone-checking", 3),
+    ("me checa el celular", "es/words/#phone-checking", 3),
+    ("revisa mi whatsapp", "es/words/#phone-checking", 3),
+    ("mi novio es muy celoso", "es/words/#jealousy", 3),
+    ("celopata", "es/words/#jealousy", 3),
+    ("orden de proteccion", "es/words/#protection-order", 3),
+    ("como sacar una orden de proteccion", "es/words/#protection-order", 3),
+    ("medidas de proteccion", "es/words/#protection-order", 3),
+    ("violencia intrafamiliar", "es/words/#abuse", 3),
+    ("violencia familiar", "es/words/#abuse", 3),
+    ("custodia de mis hijos", "es/words/#custody", 3),
+    ("quitarme la custodia", "es/words/#custody", 3),
+    ("me va a quitar la custodia", "es/words/#custody", 3),
+    ("es muy controlador", "es/words/#coercive-control", 3),
+    ("tengo que pedirle permiso", "es/words/#coercive-control", 3),
+    ("me tiene aislada", "es/words/#isolation", 3),
+    ("me jaloneo", "es/words/#physical-abuse", 3),
+    ("violencia psicologica", "es/words/#emotional-abuse", 3),
+    ("pension alimenticia", "es/words/#legal-help", 3),
+    ("me tiene vigilada", "es/words/#stalking", 3),
 ]
 
 
@@ -476,10 +508,11 @@ def spanish_rank(groups: list[list[str]], href: str) -> int | None:
 
 def test_enough_spanish_queries_with_and_without_accents():
     queries = {q for q, _, _ in SPANISH_READER_WORDS}
-    assert len(queries) == len(SPANISH_READER_WORDS) >= 20
+    assert len(queries) == len(SPANISH_READER_WORDS) >= 76
     assert {"violencia", "mas seguro", "más seguro", "orden de restriccion", "ley del hielo", "celoso",
             "manipulacion", "narcisista", "plan de seguridad", "linea de ayuda", "me revisa el celular",
-            "salir de esta pagina"} <= queries
+            "salir de esta pagina", "denunciar", "como denunciar a mi pareja", "poner una denuncia",
+            "me ignora por dias", "violencia intrafamiliar", "es muy controlador"} <= queries
     assert all(expected.startswith("es/") and "/#" in expected and allowed <= 3
                for _, expected, allowed in SPANISH_READER_WORDS)
 
