@@ -9,17 +9,20 @@ offline bundle all go this way, so each always has every edition.
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 import posixpath
 import re
 import unicodedata
 from pathlib import Path
 
+import rjsmin
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
+from .compact_html import compact
 from .content import Page
 from .glossary import TERM_TYPE
 from .editions import Edition, Site
@@ -43,8 +46,17 @@ _TAG = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"[^\W_]+")
 # Material's search worker, and ours around it (search_worker.js): query words stemmed.
 MATERIAL_WORKER = re.compile(r"assets/javascripts/workers/search\.[0-9a-f]{8}\.min\.js")
-SEARCH_WORKER = "assets/javascripts/workers/sg-search.js"
+SEARCH_WORKER = "assets/javascripts/workers/sg-search.{hash}.min.js"
 SEARCH_WORKER_SOURCE = Path(__file__).with_name("search_worker.js")
+LUNR = "assets/javascripts/lunr/min/lunr.{name}.min.js"
+_SOURCE_MAP = re.compile(r"^//# sourceMappingURL=.*$", re.MULTILINE)
+
+
+def _text_of(file: File) -> str:
+    try:
+        return Path(file.abs_src_path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError, TypeError) as error:
+        raise PluginError(f"{file.abs_src_path}: cannot read it ({error})") from None
 
 
 def fold(word: str) -> str:
@@ -84,6 +96,7 @@ class GuideBuild:
         self.renderer = PageRenderer(self.guide, self.settings)
         self.pages_by_uri = {page.src_uri: page for page in self.guide.pages}
         self.search_entries = 0  # search entries already given their folded words
+        self.search_worker = ""  # its address, once add_search_worker has made it
 
     @property
     def organization(self) -> dict:
@@ -119,19 +132,36 @@ class GuideBuild:
         return self.edition.language != "en"
 
     def add_search_worker(self, files: Files, config) -> Files:
-        # In every edition's build, so that the other editions' pages can use the default
-        # edition's copy (shared_assets.py); only the editions that stem queries load it.
-        material = next((f.dest_uri for f in files if MATERIAL_WORKER.fullmatch(f.dest_uri)), None)
+        """One file for the worker of the editions that stem queries: ours, Material's, and
+        the stemmers of every such edition. Material's worker would load each stemmer after
+        the index, one round trip at a time (on a phone, half a second before the first
+        result); here they come with the worker, and its importScripts skips them.
+
+        The same file in every edition's build (it holds every edition's stemmers), so that
+        the other editions' pages can use the default edition's copy (shared_assets.py).
+        It is fingerprinted like the theme's: a year in the browser's cache."""
+        by_uri = {f.dest_uri: f for f in files}
+        material = next((f for uri, f in by_uri.items() if MATERIAL_WORKER.fullmatch(uri)), None)
         if material is None:
             raise PluginError("Material's search worker (assets/javascripts/workers/search.*.min.js) is missing")
-        source = SEARCH_WORKER_SOURCE.read_text(encoding="utf-8")
-        files.append(File.generated(config, SEARCH_WORKER, content=source.replace(
-            "__MATERIAL_SEARCH_WORKER__", Path(material).name)))
+        stemmers = ["stemmer.support"] + sorted({e.language for e in self.site.editions.values()} - {"en"})
+        parts = [rjsmin.jsmin(SEARCH_WORKER_SOURCE.read_text(encoding="utf-8"))]
+        parts.append(_SOURCE_MAP.sub("", _text_of(material)))
+        for name in stemmers:
+            stemmer = by_uri.get(LUNR.format(name=name))
+            if stemmer is not None:  # a language without a lunr stemmer is searched as Material does
+                parts.append(_SOURCE_MAP.sub("", _text_of(stemmer)))
+        content = "\n;\n".join(parts) + "\n"
+        self.search_worker = SEARCH_WORKER.format(hash=hashlib.sha256(content.encode("utf-8")).hexdigest()[:8])
+        files.append(File.generated(config, self.search_worker, content=content))
         return files
 
     def post_page(self, html: str) -> str:
-        """Point Material at our search worker (the address is in the page's __config)."""
-        return MATERIAL_WORKER.sub(SEARCH_WORKER, html, count=1) if self.stems_queries else html
+        """Point Material at our search worker (the address is in the page's __config), and
+        send the page without its indentation (compact_html.py)."""
+        if self.stems_queries:
+            html = MATERIAL_WORKER.sub(self.search_worker, html, count=1)
+        return compact(html)
 
     @staticmethod
     def cache_theme_templates(env) -> None:

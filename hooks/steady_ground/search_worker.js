@@ -9,8 +9,8 @@
    "peleas", "pelear"). The language's stop words ("de", "el") are left out of a
    query that has other words. English is left as Material has it.
 
-   The query stays in this worker: nothing is stored or sent. The build writes
-   the name of Material's worker into the last line. */
+   The query stays in this worker: nothing is stored or sent. The build puts
+   Material's worker and the stemmers after this script (mkdocs_build.py). */
 var sgLanguage = null;
 
 self.addEventListener("message", function (event) {
@@ -45,9 +45,15 @@ function sgStemmed(query) {
   }).join("").replace(/\s{2,}/g, " ");
 }
 
-// Material's worker sits next to this one. Offline (file://), the iframe-worker shim
-// runs workers as scripts in a frame, where addresses are relative to the page: so
-// the address is made from this script's own.
-importScripts(new URL("__MATERIAL_SEARCH_WORKER__",
-  (typeof document !== "undefined" && document.currentScript && document.currentScript.src) ||
-  self.location.href).href);
+// The build puts Material's worker and the editions' stemmers (lunr/min/lunr.*.min.js)
+// after this script, in the same file. Material's worker asks for the stemmers when the
+// index arrives; those already here are not asked for again (one round trip each).
+var sgImportScripts = self.importScripts;
+self.importScripts = function () {
+  var wanted = Array.prototype.filter.call(arguments, function (address) {
+    var name = String(address).split("?")[0].split("/").pop();
+    var match = /^lunr\.(.+)\.min\.js$/.exec(name);
+    return !(match && self.lunr && (match[1] === "stemmer.support" ? self.lunr.stemmerSupport : self.lunr[match[1]]));
+  });
+  return wanted.length ? sgImportScripts.apply(self, wanted) : undefined;
+};
