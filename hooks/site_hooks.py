@@ -1,4 +1,7 @@
 """MkDocs hook entry points (named in mkdocs.yml). Each one hands over to steady_ground."""
+import os
+
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from steady_ground import identity, offline_bundle, own_assets, security_headers, theme_css, theme_markup
@@ -65,7 +68,11 @@ def on_post_build(config):
     _build = build
     if build.is_default:
         theme_css.slim_theme_stylesheet(config.site_dir)  # every edition's pages are written now
-        security_headers.write_deploy_files(config.site_dir, build.organization.get("domain"))
+        host = os.environ.get(security_headers.HOST_VARIABLE) or security_headers.DEFAULT_HOST
+        try:
+            security_headers.write_deploy_files(config.site_dir, build.organization.get("domain"), host)
+        except security_headers.HeadersFileError as error:
+            raise PluginError(str(error)) from None
 
 
 # Valid HTML on every page, the 404 page included (see theme_markup.py).

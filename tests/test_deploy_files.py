@@ -8,8 +8,10 @@ import sys
 from pathlib import Path
 
 from steady_ground.offline_bundle import outside_loads
-from steady_ground.security_headers import (TLS12_CIPHERS, content_security_policy, csp_hash, headers_file, inline_scripts,
-                                            nginx_config, scan_site)
+import pytest
+
+from steady_ground.security_headers import (TLS12_CIPHERS, HeadersFileError, content_security_policy, csp_hash,
+                                            headers_file, inline_scripts, nginx_config, scan_site, write_deploy_files)
 
 
 def make_site(root: Path, files: dict[str, str]) -> Path:
@@ -71,19 +73,54 @@ def test_scan_reads_markup_the_way_a_browser_does(tmp_path: Path):
     assert inline_scripts(site.joinpath("index.html").read_text()) == ['var s = "<a href=javascript:x onclick=y>";']
 
 
-def test_headers_file_and_nginx_config_list_pages_and_assets(tmp_path: Path):
+def test_headers_file_uses_wildcards_and_nginx_config_repeats_every_header(tmp_path: Path):
     site = make_site(tmp_path, {"index.html": "<script>x()</script>", "faq/index.html": "",
-                                "assets/javascripts/bundle.a5f9d56c.min.js": ""})
+                                "es/index.html": "", "es/faq/index.html": "", "sitemap.xml": "",
+                                "search/search_index.json": "", "es/search/search_index.json": "",
+                                "assets/fonts/a.woff2": "", "assets/javascripts/bundle.a5f9d56c.min.js": ""})
     scan = scan_site(site)
     headers = headers_file(scan)
     assert "/*\n  Content-Security-Policy: default-src 'self'; script-src 'self' " + csp_hash("x()") in headers
-    assert "/faq/\n  Cache-Control: no-store\n" in headers and "/\n  Cache-Control: no-store\n" in headers
-    assert "/assets/javascripts/bundle.a5f9d56c.min.js\n  Cache-Control: public, max-age=31536000, immutable" \
-        in headers
+    # No rule per page: pages take the default, every other file gets its own rule after it.
+    assert "  Cache-Control: no-store\n  ! Access-Control-Allow-Origin\n/assets/*\n" in headers
+    assert "/faq/" not in headers and "/es/faq/" not in headers
+    for rule in ("/search/*", "/es/search/*", "/sitemap.xml"):
+        assert f"\n{rule}\n  ! Cache-Control\n  Cache-Control: no-cache\n" in headers, rule
+    assert headers.endswith("/assets/javascripts/bundle.a5f9d56c.min.js\n  ! Cache-Control\n"
+                            "  Cache-Control: public, max-age=31536000, immutable\n")
     # nginx forgets inherited add_header lines in a location with its own: each location repeats all.
     config = nginx_config(scan, domain="guide.example.org", root="/srv/guide")
     assert config.count('add_header Content-Security-Policy "') == 3 and "root /srv/guide;" in config
     assert config.count('add_header Referrer-Policy "no-referrer" always;') == 3
+
+
+def test_headers_file_stays_the_same_size_as_pages_are_added(tmp_path: Path):
+    few = headers_file(scan_site(make_site(tmp_path / "few", {"index.html": "", "a/index.html": ""})))
+    many = headers_file(scan_site(make_site(tmp_path / "many", {"index.html": "", **{
+        f"{lang}/page-{n}/index.html": "" for lang in ("es", "fr", "pt") for n in range(60)}})))
+    assert few.count("\n/") == many.count("\n/")
+
+
+def test_a_headers_file_over_the_static_hosts_limits_is_refused(tmp_path: Path):
+    editions = {f"e{n:02d}/search/search_index.json": "" for n in range(100)}
+    with pytest.raises(HeadersFileError, match=r"_headers would have 10[0-9] rules; Cloudflare Pages reads only"):
+        headers_file(scan_site(make_site(tmp_path / "rules", {"index.html": "", **editions})))
+    scripts = "".join(f"<script>s{n}()</script>" for n in range(40))
+    with pytest.raises(HeadersFileError, match=r"_headers, line \d+ \(Content-Security-Policy\): \d+ characters"):
+        headers_file(scan_site(make_site(tmp_path / "long", {"index.html": scripts})))
+
+
+def test_each_host_gets_its_own_deploy_files(tmp_path: Path):
+    for host, expected in (("nginx", {"_headers", "_nginx.conf"}), ("cloudflare-pages", {"_headers"}),
+                           ("netlify", {"_headers", "_redirects"})):
+        site = make_site(tmp_path / host, {"index.html": "", "404.html": "", "es/index.html": "",
+                                           "es/404.html": ""})
+        write_deploy_files(site, host=host)
+        assert {p.name for p in site.iterdir() if p.name.startswith("_")} == expected, host
+    redirects = (tmp_path / "netlify" / "_redirects").read_text()
+    assert "\n/_headers  /404.html  404!\n" in redirects and "\n/es/*  /es/404.html  404\n" in redirects
+    with pytest.raises(HeadersFileError, match="unknown host 'apache'"):
+        write_deploy_files(tmp_path / "nginx", host="apache")
 
 
 def servers(config: str) -> dict[str, str]:
@@ -113,7 +150,7 @@ def test_nginx_config_has_an_http_server_for_the_certificate_check_and_an_https_
     assert "listen 443 ssl http2;" in https and "ssl_session_tickets off;" in https
     assert "ssl_prefer_server_ciphers off;" in https and f"ssl_ciphers {TLS12_CIPHERS};" in https
     assert https.count('add_header Strict-Transport-Security "max-age=31536000" always;') == 3
-    assert "location ~ (^|/)(_headers|_nginx\\.conf|\\.) {\n        return 404;" in https
+    assert "location ~ (^|/)(_headers|_nginx\\.conf|_redirects|\\.) {\n        return 404;" in https
 
 
 def test_nginx_config_without_a_domain_says_where_to_set_it(tmp_path: Path):

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .problems import ContentError
 from .project import Project, load_project_site
+from .security_headers import HOST_VARIABLE, HOSTS
 from .translation import language_name
 
 
@@ -54,7 +55,7 @@ def make_readable(site_dir: Path) -> None:
             os.chmod(os.path.join(folder, name), FILE_MODE)
 
 
-def build(root: Path, site_dir: Path, config: str = "mkdocs.yml") -> int:
+def build(root: Path, site_dir: Path, config: str = "mkdocs.yml", host: str | None = None) -> int:
     if check(root):
         print("Nothing was written; the site folder is as it was.", file=sys.stderr)
         return 1
@@ -62,6 +63,8 @@ def build(root: Path, site_dir: Path, config: str = "mkdocs.yml") -> int:
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f"{site_dir.name}.building-", dir=site_dir.parent))
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if host:  # the deploy files it gets (security_headers.HOSTS); read by the build's hook
+        env[HOST_VARIABLE] = host
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(root / config),
          "-d", str(staging)],
@@ -99,6 +102,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("command", choices=["check", "build", "translations", "schemas"])
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the project folder (has mkdocs.yml)")
     parser.add_argument("--site-dir", type=Path, default=None, help="where to put the built site")
+    parser.add_argument("--host", choices=list(HOSTS), default=None,
+                        help="build: the kind of host, for its deploy files (default: nginx; cloudflare-pages"
+                             " and netlify leave _nginx.conf out, as they would serve it)")
     parser.add_argument("--new", nargs="+", metavar=("LANGUAGE", "FILE"),
                         help="translations: write a file to start translating FILE into LANGUAGE from")
     parser.add_argument("--language", action="append", help="translations: report on this language only")
@@ -112,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
         from .translations import main as translations
 
         return translations(root, args.new, args.language)
-    return build(root, args.site_dir or root / "site")
+    return build(root, args.site_dir or root / "site", host=args.host)
 
 
 if __name__ == "__main__":

@@ -5,12 +5,15 @@ inline scripts found in the built pages, each by its SHA-256 hash, so nothing
 else (an injected script, an event-handler attribute) can run. The same
 headers are written two ways:
 
-- `_headers`, read by hosts such as Netlify and Cloudflare Pages;
+- `_headers`, read by static hosts (Cloudflare Pages, Netlify): wildcard rules, so
+  its size does not grow with the pages, within Cloudflare's limits (100 rules,
+  2,000 characters a line) for any number of editions; the build stops if not;
 - `_nginx.conf`, for nginx: a port-80 server that answers Let's Encrypt's check and
   redirects everything else to https, and the https server that sends the headers.
 
-Both files sit in the site folder; neither is served (the nginx config refuses
-them, and the hosts that read `_headers` never publish it).
+Both sit in the site folder. nginx refuses both; the static hosts read `_headers`
+but serve every other file, so a build for them (`build --host cloudflare-pages`
+or `--host netlify`) leaves `_nginx.conf` out.
 """
 from __future__ import annotations
 
@@ -23,7 +26,17 @@ from pathlib import Path
 
 HEADERS_FILE = "_headers"
 NGINX_FILE = "_nginx.conf"
-DEPLOY_FILES = (HEADERS_FILE, NGINX_FILE)
+REDIRECTS_FILE = "_redirects"
+DEPLOY_FILES = (HEADERS_FILE, NGINX_FILE, REDIRECTS_FILE)
+# The deploy files each kind of host gets in the site folder.
+HOSTS = {"nginx": (HEADERS_FILE, NGINX_FILE), "cloudflare-pages": (HEADERS_FILE,),
+         "netlify": (HEADERS_FILE, REDIRECTS_FILE)}
+DEFAULT_HOST = "nginx"
+HOST_VARIABLE = "STEADY_GROUND_HOST"  # set by `build --host`, read by the build's hook
+# Cloudflare Pages reads at most 100 rules of a _headers file and 2,000 characters a line;
+# Netlify documents no lower limits.
+HEADERS_MAX_RULES = 100
+HEADERS_MAX_LINE = 2000
 
 # Material's own assets carry a content hash in their names (bundle.a5f9d56c.min.js),
 # so a new release gets a new name and these files can be cached for a year.
@@ -63,6 +76,7 @@ class Scan:
     event_handlers: list[tuple[str, str]] = field(default_factory=list)  # (page, 'onclick="..."')
     javascript_urls: list[tuple[str, str]] = field(default_factory=list)
     fingerprinted: list[str] = field(default_factory=list)  # "/assets/javascripts/bundle.x.min.js"
+    other_files: list[str] = field(default_factory=list)  # "/search/search_index.json", "/sitemap.xml"
 
 
 def csp_hash(text: str) -> str:
@@ -138,6 +152,8 @@ def scan_site(site_dir: Path) -> Scan:
             _scan_page(url, path.read_text(encoding="utf-8"), scan)
         elif FINGERPRINTED.search(path.name):
             scan.fingerprinted.append(url)
+        elif path.name not in DEPLOY_FILES:
+            scan.other_files.append(url)
     return scan
 
 
@@ -186,14 +202,80 @@ def _summary(scan: Scan) -> str:
             "Do not edit by hand: rebuild the site instead, so the hashes match the pages.")
 
 
+class HeadersFileError(ValueError):
+    """A _headers file that a static host would not read in full."""
+
+
+def _folder(url: str) -> str:
+    return url.rsplit("/", 1)[0] + "/"
+
+
+def _no_cache_rules(scan: Scan) -> list[str]:
+    """Paths for the files that are neither pages nor fingerprinted: the whole of /assets/
+    (the fingerprinted ones get their own rule after it), each other folder without pages
+    (an edition's search/) as a wildcard, and the files beside pages (sitemaps) one by one.
+    Their number grows with the editions, not with the pages."""
+    page_folders = {_folder(page) for page in scan.pages}
+    rules: list[str] = ["/assets/*"]
+    for url in scan.other_files:
+        if url.startswith("/assets/"):
+            continue
+        folder = _folder(url)
+        rule = url if folder in page_folders or folder == "/" else folder + "*"
+        if rule not in rules:
+            rules.append(rule)
+    return rules
+
+
 def headers_file(scan: Scan) -> str:
+    """Every header for every path, as Cloudflare Pages and Netlify read the file: all the
+    rules that match a path apply, in order. Cache-Control is set for everything first
+    (no-store: pages, and anything not named below) and then replaced for the files
+    that may be kept: a later rule wins on Netlify; on Cloudflare, which would join the
+    two values, `! Cache-Control` first drops the earlier one (Netlify skips that line)."""
     lines = ["# " + line for line in _summary(scan).splitlines()]
-    lines += ["# For hosts that read a _headers file, such as Netlify and Cloudflare Pages.", "/*"]
+    lines += ["# For static hosts that read a _headers file: Cloudflare Pages, Netlify.", "/*"]
     lines += [f"  {name}: {value}" for name, value in security_headers(scan).items()]
-    for page in scan.pages:
-        lines += [page, f"  Cache-Control: {PAGE_CACHE}"]
-    for asset in scan.fingerprinted:
-        lines += [asset, f"  Cache-Control: {LONG_CACHE}"]
+    lines += [f"  Cache-Control: {PAGE_CACHE}",
+              # Cloudflare adds "Access-Control-Allow-Origin: *" unless told not to; nothing
+              # on another site needs to read this one's files.
+              "  ! Access-Control-Allow-Origin"]
+    for rule, cache in [*((r, OTHER_CACHE) for r in _no_cache_rules(scan)),
+                        *((a, LONG_CACHE) for a in scan.fingerprinted)]:
+        lines += [rule, "  ! Cache-Control", f"  Cache-Control: {cache}"]
+    text = "\n".join(lines) + "\n"
+    check_headers_file(text)
+    return text
+
+
+def check_headers_file(text: str) -> None:
+    """Stop a _headers file that a host would read only in part, and say why."""
+    rules = [line for line in text.splitlines() if line.startswith("/")]
+    if len(rules) > HEADERS_MAX_RULES:
+        raise HeadersFileError(
+            f"{HEADERS_FILE} would have {len(rules)} rules; Cloudflare Pages reads only the first "
+            f"{HEADERS_MAX_RULES} and ignores the rest, so some files would lose their headers. "
+            "This comes from the number of editions or of files outside assets/: fewer editions "
+            "per site, or a host with its own config (nginx), keep within it.")
+    for number, line in enumerate(text.splitlines(), start=1):
+        if len(line) > HEADERS_MAX_LINE:
+            name = line.strip().split(":", 1)[0]
+            raise HeadersFileError(
+                f"{HEADERS_FILE}, line {number} ({name}): {len(line)} characters; Cloudflare Pages "
+                f"reads at most {HEADERS_MAX_LINE} a line. A Content-Security-Policy this long means "
+                "many different inline scripts or styles in the pages: move them into files.")
+
+
+def redirects_file(scan: Scan) -> str:
+    """Netlify's _redirects: each edition's own not-found page (Netlify shows the top one
+    for every missing address; Cloudflare Pages and nginx already pick the edition's), and
+    the deploy files answered as missing, as Netlify would otherwise serve them."""
+    lines = ["# " + line for line in _summary(scan).splitlines()]
+    lines.append("# For Netlify. Forced (!) rules win over a file of the same name.")
+    lines += [f"/{name}  /404.html  404!" for name in (HEADERS_FILE, REDIRECTS_FILE)]
+    for page in sorted(scan.pages, key=len, reverse=True):  # the deepest edition first
+        if page.endswith("/404.html") and page != "/404.html":
+            lines.append(f"{page[: -len('404.html')]}*  {page}  404")
     return "\n".join(lines) + "\n"
 
 
@@ -282,7 +364,7 @@ server {{
     gzip_types text/css application/javascript application/json image/svg+xml;
 
     # Deploy files and hidden files are not part of the site.
-    location ~ (^|/)(_headers|_nginx\\.conf|\\.) {{
+    location ~ (^|/)(_headers|_nginx\\.conf|_redirects|\\.) {{
         return 404;
     }}
 
@@ -302,10 +384,17 @@ server {{
 """
 
 
-def write_deploy_files(site_dir: Path, domain: str | None = None) -> Scan:
-    """Scan the built site and write _headers and _nginx.conf (for `domain`) into it."""
+def write_deploy_files(site_dir: Path, domain: str | None = None, host: str = DEFAULT_HOST) -> Scan:
+    """Scan the built site and write the deploy files for `host` into it: _headers, and
+    for nginx also _nginx.conf (for `domain`)."""
+    if host not in HOSTS:
+        raise HeadersFileError(f"unknown host {host!r}: expected one of {', '.join(HOSTS)}")
     site_dir = Path(site_dir)
     scan = scan_site(site_dir)
-    (site_dir / HEADERS_FILE).write_text(headers_file(scan), encoding="utf-8")
-    (site_dir / NGINX_FILE).write_text(nginx_config(scan, domain), encoding="utf-8")
+    headers = headers_file(scan)  # checked before anything is written
+    (site_dir / HEADERS_FILE).write_text(headers, encoding="utf-8")
+    if NGINX_FILE in HOSTS[host]:
+        (site_dir / NGINX_FILE).write_text(nginx_config(scan, domain), encoding="utf-8")
+    if REDIRECTS_FILE in HOSTS[host]:
+        (site_dir / REDIRECTS_FILE).write_text(redirects_file(scan), encoding="utf-8")
     return scan

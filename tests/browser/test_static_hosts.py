@@ -1,0 +1,227 @@
+"""The built site on the static hosts' own local runtimes, as docs/hosting.md publishes it:
+Cloudflare Pages (`wrangler pages dev`, the workerd engine of Cloudflare's network) and
+Netlify (`netlify dev`). Both come from npm, pinned in package-lock.json, and run on the
+Node.js 22 they need (the npm package `node`, also pinned: the machine's own Node.js is 20).
+
+Each runtime is started by its test module and stopped by it, offline: no login, no
+account, telemetry off (Cloudflare's: no metrics and no fetch of its request.cf data;
+Netlify's: no telemetry, no edge functions, which would download Deno).
+
+Every page of every edition: 200 with every header and Cache-Control as nginx sends it;
+each edition's not-found page; deploy files not served; no Access-Control-Allow-Origin;
+every page in Chromium without a CSP violation; search and the quick exit.
+
+`netlify dev` puts its own `cache-control: public, max-age=0` over the one _headers gives
+(its static server's, written after the rules; Netlify's network sends the file's). For
+Netlify, Cache-Control is read from the rules as the Netlify CLI's own code resolves them
+for each path (the same functions netlify dev uses), the rest from the runtime.
+"""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from steady_ground.security_headers import DEPLOY_FILES, FINGERPRINTED, HEADERS_FILE, NGINX_FILE, scan_site
+
+from .conftest import DESTINATION, ROOT, answer_for_destination, host_folder, require, search_for
+from .test_nginx import EXPECTED, LONG_CACHE, RECORD_VIOLATIONS, directives, fetch_body, search_word
+
+NODE = ROOT / "node_modules" / "node" / "bin" / "node"
+WRANGLER = ROOT / "node_modules" / "wrangler" / "bin" / "wrangler.js"
+NETLIFY = ROOT / "node_modules" / "netlify-cli" / "bin" / "run.js"
+NETLIFY_HEADERS = ROOT / "node_modules" / "netlify-cli" / "dist" / "utils" / "headers.js"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str):
+    """(status, headers, body) without following redirects; a runtime can be slow to answer its first."""
+    return fetch_body(url)
+
+
+def expected_cache(path: str, pages: set[str]) -> str:
+    """What nginx sends (security_headers.nginx_config): pages no-store, fingerprinted a year."""
+    if path in pages:
+        return "no-store"
+    return LONG_CACHE if FINGERPRINTED.search(path) else "no-cache"
+
+
+class Runtime:
+    """A host's local runtime serving `site`, started in its own process group."""
+
+    def __init__(self, name: str, command: list[str], work: Path, port: int, env: dict):
+        self.name, self.url = name, f"http://127.0.0.1:{port}"
+        self.log = work / f"{name}.log"
+        with self.log.open("wb") as log:
+            self.process = subprocess.Popen(command, cwd=work, stdout=log, stderr=subprocess.STDOUT,
+                                            env=env, start_new_session=True)
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                pytest.fail(f"{name} stopped at start:\n{self.log.read_text(errors='replace')[-3000:]}")
+            try:
+                if fetch(self.url + "/")[0] == 200:
+                    return
+            except OSError:
+                pass
+            time.sleep(0.5)
+        self.stop()
+        pytest.fail(f"{name} did not answer within 120 s:\n{self.log.read_text(errors='replace')[-3000:]}")
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait()
+
+
+def _offline_env(work: Path) -> dict:
+    home = work / "home"
+    home.mkdir(exist_ok=True)
+    return {**os.environ, "HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"),
+            "WRANGLER_SEND_METRICS": "false", "CLOUDFLARE_CF_FETCH_ENABLED": "false",
+            "NETLIFY_TELEMETRY_DISABLED": "1", "NO_COLOR": "1"}
+
+
+def _build(host: str, target: Path) -> Path:
+    result = subprocess.run([sys.executable, "-m", "steady_ground", "--root", str(ROOT), "build",
+                             "--site-dir", str(target), "--host", host], capture_output=True, text=True,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    return target
+
+
+@pytest.fixture(scope="module", params=["cloudflare-pages", "netlify"])
+def host(request):
+    require(NODE.exists() and WRANGLER.exists() and NETLIFY.exists(),
+            "Node.js 22, wrangler and netlify-cli from npm (make tools)")
+    work = host_folder(request.param)
+    site = _build(request.param, work / "site")
+    port = _free_port()
+    if request.param == "cloudflare-pages":
+        command = [str(NODE), str(WRANGLER), "pages", "dev", str(site), "--ip", "127.0.0.1", "--port", str(port)]
+    else:
+        command = [str(NODE), str(NETLIFY), "dev", "--dir", str(site), "--port", str(port),
+                   "--staticServerPort", str(_free_port()), "--offline", "--no-open",
+                   "--internal-disable-edge-functions"]
+    runtime = Runtime(request.param, command, work, port, _offline_env(work))
+    runtime.site = site
+    yield runtime
+    runtime.stop()
+    subprocess.run(["rm", "-rf", str(work)], check=False)
+
+
+def _paths(site: Path) -> tuple[list[str], set[str]]:
+    scan = scan_site(site)
+    files = ["/" + p.relative_to(site).as_posix() for p in sorted(site.rglob("*"))
+             if p.is_file() and not p.name.endswith(".html") and p.name not in DEPLOY_FILES]
+    return files, set(scan.pages)
+
+
+def netlify_cache_rules(site: Path, paths: list[str]) -> dict[str, str | None]:
+    """Cache-Control for each path, as the Netlify CLI's own code reads _headers and picks
+    the rules for a path (the functions netlify dev calls)."""
+    script = f"""
+import {{ parseHeaders, headersForPath }} from {json.dumps(NETLIFY_HEADERS.as_uri())};
+const rules = await parseHeaders({{ config: {{}}, configPath: undefined,
+  headersFiles: [{json.dumps(str(site / HEADERS_FILE))}] }});
+const paths = JSON.parse(process.argv[1]);
+console.log(JSON.stringify(Object.fromEntries(paths.map(p => [p, headersForPath(rules, p)["Cache-Control"] ?? null]))));
+"""
+    result = subprocess.run([str(NODE), "--input-type=module", "-e", script, json.dumps(paths)],
+                            capture_output=True, text=True, cwd=site.parent, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_no_server_config_in_a_build_for_a_static_host(host):
+    assert (host.site / HEADERS_FILE).exists() and not (host.site / NGINX_FILE).exists()
+
+
+def test_every_page_and_file_has_every_header_and_its_cache_rule(host):
+    files, pages = _paths(host.site)
+    assert "/" in pages and "/es/" in pages and "/404.html" in pages and "/es/404.html" in pages
+    served_pages = sorted(page for page in pages if not page.endswith("404.html"))
+    paths = served_pages + files
+    netlify_cache = netlify_cache_rules(host.site, paths) if host.name == "netlify" else {}
+    table: dict[str, int] = {}
+    for path in paths:
+        status, headers, _ = fetch(host.url + path)
+        assert status == 200, (host.name, path, status)
+        for name, value in EXPECTED.items():
+            assert headers.get(name) == value, (host.name, path, name, headers.get(name))
+        assert headers.get("Strict-Transport-Security") == "max-age=31536000", path
+        policy = directives(headers["Content-Security-Policy"])
+        assert policy["default-src"] == ["'self'"] and policy["frame-ancestors"] == ["'none'"], path
+        assert "camera=()" in headers["Permissions-Policy"], path
+        assert headers.get("Access-Control-Allow-Origin") is None, (host.name, path)
+        cache = netlify_cache[path] if host.name == "netlify" else headers.get("Cache-Control")
+        assert cache == expected_cache(path, pages), (host.name, path, cache)
+        table[cache] = table.get(cache, 0) + 1
+    print(f"\n{host.name}: {len(served_pages)} pages and {len(files)} other files, 200 with every header;"
+          f" Cache-Control: {table}")
+
+
+def test_each_edition_has_its_not_found_page(host):
+    for edition, language in (("", "en"), ("es/", "es")):
+        status, headers, body = fetch(f"{host.url}/{edition}no-such-page/")
+        assert status == 404, (host.name, edition, status)
+        assert f'lang="{language}"' in body[:400], (host.name, edition)
+        assert headers.get("X-Frame-Options") == "DENY" and headers.get("Content-Security-Policy")
+
+
+def test_deploy_files_are_not_served(host):
+    headers_text = (host.site / HEADERS_FILE).read_text()
+    for path in ["/" + name for name in DEPLOY_FILES]:
+        status, _, body = fetch(host.url + path)
+        assert status != 200 or "Content-Security-Policy:" not in body, (host.name, path, status)
+        assert headers_text[:200] not in body
+
+
+@pytest.fixture
+def watched(browser, host):
+    context = browser.new_context()
+    context.add_init_script(RECORD_VIOLATIONS)
+    page = context.new_page()
+    page.problems = []
+    page.on("console", lambda m: page.problems.append(m.text) if (
+        "Content Security Policy" in m.text or "Refused to" in m.text or "Permissions-Policy" in m.text) else None)
+    yield page
+    context.close()
+
+
+def test_every_page_loads_in_chromium_without_a_csp_violation(watched, host):
+    _, pages = _paths(host.site)
+    for page in sorted(p for p in pages if not p.endswith("404.html")):
+        response = watched.goto(host.url + page, wait_until="load")
+        assert response.status == 200, (host.name, page)
+        assert watched.evaluate("document.documentElement.classList.contains('js')"), page
+        assert watched.problems + watched.evaluate("window.__cspViolations") == [], (host.name, page)
+
+
+def test_search_and_the_quick_exit_work(watched, host):
+    for edition in ("", "es/"):
+        watched.goto(f"{host.url}/{edition}")
+        word = search_word(host.site / edition) if not edition else "seguridad"
+        assert search_for(watched, word) >= 1, (host.name, edition)
+    left_for = answer_for_destination(watched.context)
+    watched.goto(host.url + "/es/")
+    watched.locator(".sg-quick-exit a").first.click()
+    watched.wait_for_url(DESTINATION, timeout=10_000)
+    assert left_for and left_for[0].startswith(DESTINATION)
+    assert watched.problems + watched.evaluate("window.__cspViolations || []") == [], host.name
