@@ -4,7 +4,7 @@ import os
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from steady_ground import identity, offline_bundle, own_assets, security_headers, theme_css, theme_markup
+from steady_ground import deploy_files, identity, offline_bundle, own_assets, security_headers, theme_css, theme_markup
 from steady_ground.mkdocs_build import GuideBuild, page_urls
 
 _build: GuideBuild | None = None
@@ -68,9 +68,9 @@ def on_post_build(config):
     _build = build
     if build.is_default:
         theme_css.slim_theme_stylesheet(config.site_dir)  # every edition's pages are written now
-        host = os.environ.get(security_headers.HOST_VARIABLE) or security_headers.DEFAULT_HOST
+        host = os.environ.get(deploy_files.HOST_VARIABLE) or deploy_files.DEFAULT_HOST
         try:
-            security_headers.write_deploy_files(config.site_dir, build.organization.get("domain"), host)
+            deploy_files.write_deploy_files(config.site_dir, build.organization.get("domain"), host)
         except security_headers.HeadersFileError as error:
             raise PluginError(str(error)) from None
 

@@ -11,7 +11,8 @@ from steady_ground.offline_bundle import outside_loads
 import pytest
 
 from steady_ground.security_headers import (TLS12_CIPHERS, HeadersFileError, content_security_policy, csp_hash,
-                                            headers_file, inline_scripts, nginx_config, scan_site, write_deploy_files)
+                                            headers_file, inline_scripts, nginx_config, scan_site)
+from steady_ground.deploy_files import write_deploy_files
 
 
 def make_site(root: Path, files: dict[str, str]) -> Path:
@@ -112,15 +113,30 @@ def test_a_headers_file_over_the_static_hosts_limits_is_refused(tmp_path: Path):
 
 def test_each_host_gets_its_own_deploy_files(tmp_path: Path):
     for host, expected in (("nginx", {"_headers", "_nginx.conf"}), ("cloudflare-pages", {"_headers"}),
-                           ("netlify", {"_headers", "_redirects"})):
+                           ("netlify", {"_headers", "_redirects"}), ("apache", {".htaccess"})):
         site = make_site(tmp_path / host, {"index.html": "", "404.html": "", "es/index.html": "",
                                            "es/404.html": ""})
         write_deploy_files(site, host=host)
-        assert {p.name for p in site.iterdir() if p.name.startswith("_")} == expected, host
+        assert {p.name for p in site.iterdir() if p.name.startswith(("_", "."))} == expected, host
     redirects = (tmp_path / "netlify" / "_redirects").read_text()
     assert "\n/_headers  /404.html  404!\n" in redirects and "\n/es/*  /es/404.html  404\n" in redirects
-    with pytest.raises(HeadersFileError, match="unknown host 'apache'"):
-        write_deploy_files(tmp_path / "nginx", host="apache")
+    with pytest.raises(HeadersFileError, match="unknown host 'vercel'"):
+        write_deploy_files(tmp_path / "nginx", host="vercel")
+
+
+def test_for_github_pages_each_page_carries_its_own_policy(tmp_path: Path):
+    site = make_site(tmp_path, {"index.html": '<html><head><meta charset="utf-8"><script>a()</script></head></html>',
+                                "faq/index.html": '<html><head><meta charset="utf-8"><script>b()</script></head></html>'})
+    write_deploy_files(site, host="github-pages")
+    assert not [p for p in site.iterdir() if p.name.startswith(("_", "."))]
+    start = site.joinpath("index.html").read_text()
+    assert start.startswith('<html><head><meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" '
+                            f"content=\"default-src &#x27;self&#x27;; script-src &#x27;self&#x27; &#x27;sha256-")
+    assert csp_hash("a()")[1:-1] in start and csp_hash("b()")[1:-1] not in start  # its own scripts only
+    assert "frame-ancestors" not in start  # ignored in a <meta> policy
+    broken = make_site(tmp_path / "broken", {"index.html": "<html><head></head></html>"})
+    with pytest.raises(HeadersFileError, match=r"index\.html: no <meta charset>"):
+        write_deploy_files(broken, host="github-pages")
 
 
 def servers(config: str) -> dict[str, str]:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .problems import ContentError
 from .project import Project, load_project_site
-from .security_headers import HOST_VARIABLE, HOSTS
+from .deploy_files import HOST_VARIABLE, HOSTS
 from .translation import language_name
 
 
@@ -63,7 +63,7 @@ def build(root: Path, site_dir: Path, config: str = "mkdocs.yml", host: str | No
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f"{site_dir.name}.building-", dir=site_dir.parent))
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    if host:  # the deploy files it gets (security_headers.HOSTS); read by the build's hook
+    if host:  # the deploy files it gets (deploy_files.HOSTS); read by the build's hook
         env[HOST_VARIABLE] = host
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(root / config),
@@ -103,8 +103,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the project folder (has mkdocs.yml)")
     parser.add_argument("--site-dir", type=Path, default=None, help="where to put the built site")
     parser.add_argument("--host", choices=list(HOSTS), default=None,
-                        help="build: the kind of host, for its deploy files (default: nginx; cloudflare-pages"
-                             " and netlify leave _nginx.conf out, as they would serve it)")
+                        help="build: the kind of host, for its deploy files (default: nginx; the others get only"
+                             " their own, as static hosts would serve the rest)")
     parser.add_argument("--new", nargs="+", metavar=("LANGUAGE", "FILE"),
                         help="translations: write a file to start translating FILE into LANGUAGE from")
     parser.add_argument("--language", action="append", help="translations: report on this language only")

@@ -19,7 +19,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from .security_headers import DEPLOY_FILES
+from .deploy_files import DEPLOY_FILES
 
 CONFIG = "mkdocs-offline.yml"
 SHIM_SOURCE = Path("node_modules") / "iframe-worker" / "shim" / "index.js"

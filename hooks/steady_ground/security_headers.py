@@ -9,11 +9,10 @@ headers are written two ways:
   its size does not grow with the pages, within Cloudflare's limits (100 rules,
   2,000 characters a line) for any number of editions; the build stops if not;
 - `_nginx.conf`, for nginx: a port-80 server that answers Let's Encrypt's check and
-  redirects everything else to https, and the https server that sends the headers.
+  redirects everything else to https, and the https server that sends the headers;
+- `_redirects`, for Netlify: each edition's not-found page, deploy files hidden.
 
-Both sit in the site folder. nginx refuses both; the static hosts read `_headers`
-but serve every other file, so a build for them (`build --host cloudflare-pages`
-or `--host netlify`) leaves `_nginx.conf` out.
+apache.py writes the same for Apache; deploy_files.py picks what each host gets.
 """
 from __future__ import annotations
 
@@ -27,12 +26,6 @@ from pathlib import Path
 HEADERS_FILE = "_headers"
 NGINX_FILE = "_nginx.conf"
 REDIRECTS_FILE = "_redirects"
-DEPLOY_FILES = (HEADERS_FILE, NGINX_FILE, REDIRECTS_FILE)
-# The deploy files each kind of host gets in the site folder.
-HOSTS = {"nginx": (HEADERS_FILE, NGINX_FILE), "cloudflare-pages": (HEADERS_FILE,),
-         "netlify": (HEADERS_FILE, REDIRECTS_FILE)}
-DEFAULT_HOST = "nginx"
-HOST_VARIABLE = "STEADY_GROUND_HOST"  # set by `build --host`, read by the build's hook
 # Cloudflare Pages reads at most 100 rules of a _headers file and 2,000 characters a line;
 # Netlify documents no lower limits.
 HEADERS_MAX_RULES = 100
@@ -152,7 +145,7 @@ def scan_site(site_dir: Path) -> Scan:
             _scan_page(url, path.read_text(encoding="utf-8"), scan)
         elif FINGERPRINTED.search(path.name):
             scan.fingerprinted.append(url)
-        elif path.name not in DEPLOY_FILES:
+        elif not path.name.startswith(("_", ".")):  # deploy files are not part of the site
             scan.other_files.append(url)
     return scan
 
@@ -193,7 +186,7 @@ def security_headers(scan: Scan) -> dict[str, str]:
     }
 
 
-def _summary(scan: Scan) -> str:
+def summary_of(scan: Scan) -> str:
     guide_pages = [page for page in scan.pages if page.endswith("/")]
     others = [page.lstrip("/") for page in scan.pages if not page.endswith("/")]
     also = "".join(f" and {name}" for name in others)
@@ -233,7 +226,7 @@ def headers_file(scan: Scan) -> str:
     (no-store: pages, and anything not named below) and then replaced for the files
     that may be kept: a later rule wins on Netlify; on Cloudflare, which would join the
     two values, `! Cache-Control` first drops the earlier one (Netlify skips that line)."""
-    lines = ["# " + line for line in _summary(scan).splitlines()]
+    lines = ["# " + line for line in summary_of(scan).splitlines()]
     lines += ["# For static hosts that read a _headers file: Cloudflare Pages, Netlify.", "/*"]
     lines += [f"  {name}: {value}" for name, value in security_headers(scan).items()]
     lines += [f"  Cache-Control: {PAGE_CACHE}",
@@ -270,7 +263,7 @@ def redirects_file(scan: Scan) -> str:
     """Netlify's _redirects: each edition's own not-found page (Netlify shows the top one
     for every missing address; Cloudflare Pages and nginx already pick the edition's), and
     the deploy files answered as missing, as Netlify would otherwise serve them."""
-    lines = ["# " + line for line in _summary(scan).splitlines()]
+    lines = ["# " + line for line in summary_of(scan).splitlines()]
     lines.append("# For Netlify. Forced (!) rules win over a file of the same name.")
     lines += [f"/{name}  /404.html  404!" for name in (HEADERS_FILE, REDIRECTS_FILE)]
     for page in sorted(scan.pages, key=len, reverse=True):  # the deepest edition first
@@ -303,7 +296,7 @@ def nginx_config(scan: Scan, domain: str | None = None, root: str = SITE_ROOT,
         rows.append(f'add_header Cache-Control "{cache}" always;')
         return "\n".join("        " + row for row in rows)
 
-    summary = "\n".join("# " + line for line in _summary(scan).splitlines())
+    summary = "\n".join("# " + line for line in summary_of(scan).splitlines())
     name = domain or "_"
     certificates = f"{CERTIFICATES}/{domain or 'YOUR-DOMAIN'}"
     no_domain = "" if domain else (
@@ -382,19 +375,3 @@ server {{
     }}
 }}
 """
-
-
-def write_deploy_files(site_dir: Path, domain: str | None = None, host: str = DEFAULT_HOST) -> Scan:
-    """Scan the built site and write the deploy files for `host` into it: _headers, and
-    for nginx also _nginx.conf (for `domain`)."""
-    if host not in HOSTS:
-        raise HeadersFileError(f"unknown host {host!r}: expected one of {', '.join(HOSTS)}")
-    site_dir = Path(site_dir)
-    scan = scan_site(site_dir)
-    headers = headers_file(scan)  # checked before anything is written
-    (site_dir / HEADERS_FILE).write_text(headers, encoding="utf-8")
-    if NGINX_FILE in HOSTS[host]:
-        (site_dir / NGINX_FILE).write_text(nginx_config(scan, domain), encoding="utf-8")
-    if REDIRECTS_FILE in HOSTS[host]:
-        (site_dir / REDIRECTS_FILE).write_text(redirects_file(scan), encoding="utf-8")
-    return scan

@@ -1,6 +1,7 @@
 """The built site on the static hosts' own local runtimes, as docs/hosting.md publishes it:
-Cloudflare Pages (`wrangler pages dev`, the workerd engine of Cloudflare's network) and
-Netlify (`netlify dev`). Both come from npm, pinned in package-lock.json, and run on the
+Cloudflare Pages (`wrangler pages dev`, the workerd engine of Cloudflare's network),
+Netlify (`netlify dev`), and Apache with the generated .htaccess (Debian's apache2 with
+its own apache2.conf and modules, the site set up as the docs say, workers as www-data). Both come from npm, pinned in package-lock.json, and run on the
 Node.js 22 they need (the npm package `node`, also pinned: the machine's own Node.js is 20).
 
 Each runtime is started by its test module and stopped by it, offline: no login, no
@@ -29,7 +30,8 @@ from pathlib import Path
 
 import pytest
 
-from steady_ground.security_headers import DEPLOY_FILES, FINGERPRINTED, HEADERS_FILE, NGINX_FILE, scan_site
+from steady_ground.deploy_files import DEPLOY_FILES, HOSTS
+from steady_ground.security_headers import FINGERPRINTED, HEADERS_FILE, scan_site
 
 from .conftest import DESTINATION, ROOT, answer_for_destination, host_folder, require, search_for
 from .test_nginx import EXPECTED, LONG_CACHE, RECORD_VIOLATIONS, directives, fetch_body, search_word
@@ -38,6 +40,23 @@ NODE = ROOT / "node_modules" / "node" / "bin" / "node"
 WRANGLER = ROOT / "node_modules" / "wrangler" / "bin" / "wrangler.js"
 NETLIFY = ROOT / "node_modules" / "netlify-cli" / "bin" / "run.js"
 NETLIFY_HEADERS = ROOT / "node_modules" / "netlify-cli" / "dist" / "utils" / "headers.js"
+APACHE = Path("/usr/sbin/apache2")
+DEBIAN_APACHE = Path("/etc/apache2")
+# docs/hosting.md's Apache site, for your own Debian server (the test's port and folder
+# in place of these).
+APACHE_SITE = """<VirtualHost *:80>
+    ServerName guide.example.org
+    DocumentRoot /var/www/steady-ground/site
+    <Directory /var/www/steady-ground/site>
+        AllowOverride FileInfo Indexes Options
+        Require all granted
+    </Directory>
+</VirtualHost>
+"""
+APACHE_COMMANDS = ["sudo apt install apache2", "sudo a2enmod headers",
+                   "sudo cp steady-ground.conf /etc/apache2/sites-available/",
+                   "sudo a2ensite steady-ground", "sudo a2dissite 000-default",
+                   "sudo apache2ctl configtest", "sudo systemctl reload apache2"]
 
 
 def _free_port() -> int:
@@ -98,6 +117,35 @@ def _offline_env(work: Path) -> dict:
             "NETLIFY_TELEMETRY_DISABLED": "1", "NO_COLOR": "1"}
 
 
+def apache_runtime(site: Path, work: Path, port: int, allow_override: str = "FileInfo Indexes Options") -> Runtime:
+    """Debian's apache2 as APACHE_COMMANDS leave it: its own /etc/apache2 copied to the
+    test folder, with the docs' site in place of the default one, mod_headers enabled
+    (a2enmod makes the same link), and a free port on 127.0.0.1 in ports.conf."""
+    server_root = work / "apache2"
+    subprocess.run(["cp", "-a", str(DEBIAN_APACHE), str(server_root)], check=True)
+    (server_root / "ports.conf").write_text(f"Listen 127.0.0.1:{port}\n")
+    for enabled in (server_root / "sites-enabled").iterdir():
+        enabled.unlink()  # a2dissite 000-default
+    headers = server_root / "mods-enabled" / "headers.load"
+    if not headers.exists():
+        headers.symlink_to("../mods-available/headers.load")
+    site_conf = (APACHE_SITE.replace("*:80", f"*:{port}").replace("/var/www/steady-ground/site", str(site))
+                 .replace("AllowOverride FileInfo Indexes Options", f"AllowOverride {allow_override}"))
+    (server_root / "sites-available" / "steady-ground.conf").write_text(site_conf)
+    (server_root / "sites-enabled" / "steady-ground.conf").symlink_to("../sites-available/steady-ground.conf")
+    for folder in ("run", "lock", "log"):
+        (work / folder).mkdir(exist_ok=True)
+    user = "www-data" if os.geteuid() == 0 else os.environ.get("USER", "nobody")
+    if os.geteuid() == 0:
+        subprocess.run(["chown", "www-data:www-data", str(work / "lock"), str(work / "run")], check=True)
+    env = {**os.environ, "APACHE_RUN_USER": user, "APACHE_RUN_GROUP": "www-data" if os.geteuid() == 0 else user,
+           "APACHE_PID_FILE": str(work / "run" / "apache2.pid"), "APACHE_RUN_DIR": str(work / "run"),
+           "APACHE_LOCK_DIR": str(work / "lock"), "APACHE_LOG_DIR": str(work / "log")}
+    check = subprocess.run([str(APACHE), "-d", str(server_root), "-t"], env=env, capture_output=True, text=True)
+    assert check.returncode == 0 and "Syntax OK" in check.stderr, check.stderr  # apache2ctl configtest
+    return Runtime("apache", [str(APACHE), "-d", str(server_root), "-DFOREGROUND"], work, port, env)
+
+
 def _build(host: str, target: Path) -> Path:
     result = subprocess.run([sys.executable, "-m", "steady_ground", "--root", str(ROOT), "build",
                              "--site-dir", str(target), "--host", host], capture_output=True, text=True,
@@ -106,13 +154,23 @@ def _build(host: str, target: Path) -> Path:
     return target
 
 
-@pytest.fixture(scope="module", params=["cloudflare-pages", "netlify"])
+@pytest.fixture(scope="module", params=["cloudflare-pages", "netlify", "apache"])
 def host(request):
-    require(NODE.exists() and WRANGLER.exists() and NETLIFY.exists(),
-            "Node.js 22, wrangler and netlify-cli from npm (make tools)")
+    if request.param == "apache":
+        require(APACHE.exists() and DEBIAN_APACHE.is_dir(), "Debian's apache2 (scripts/setup-system.sh)")
+    else:
+        require(NODE.exists() and WRANGLER.exists() and NETLIFY.exists(),
+                "Node.js 22, wrangler and netlify-cli from npm (make tools)")
     work = host_folder(request.param)
     site = _build(request.param, work / "site")
     port = _free_port()
+    if request.param == "apache":
+        runtime = apache_runtime(site, work, port)
+        runtime.site = site
+        yield runtime
+        runtime.stop()
+        subprocess.run(["rm", "-rf", str(work)], check=False)
+        return
     if request.param == "cloudflare-pages":
         command = [str(NODE), str(WRANGLER), "pages", "dev", str(site), "--ip", "127.0.0.1", "--port", str(port)]
     else:
@@ -149,8 +207,9 @@ console.log(JSON.stringify(Object.fromEntries(paths.map(p => [p, headersForPath(
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def test_no_server_config_in_a_build_for_a_static_host(host):
-    assert (host.site / HEADERS_FILE).exists() and not (host.site / NGINX_FILE).exists()
+def test_each_host_gets_only_its_own_deploy_files(host):
+    present = {name for name in DEPLOY_FILES if (host.site / name).exists()}
+    assert present == set(HOSTS[host.name]), (host.name, present)
 
 
 def test_every_page_and_file_has_every_header_and_its_cache_rule(host):
@@ -165,7 +224,9 @@ def test_every_page_and_file_has_every_header_and_its_cache_rule(host):
         assert status == 200, (host.name, path, status)
         for name, value in EXPECTED.items():
             assert headers.get(name) == value, (host.name, path, name, headers.get(name))
-        assert headers.get("Strict-Transport-Security") == "max-age=31536000", path
+        # Apache sends HSTS over https only, as nginx does (this server is plain http).
+        hsts = None if host.name == "apache" else "max-age=31536000"
+        assert headers.get("Strict-Transport-Security") == hsts, path
         policy = directives(headers["Content-Security-Policy"])
         assert policy["default-src"] == ["'self'"] and policy["frame-ancestors"] == ["'none'"], path
         assert "camera=()" in headers["Permissions-Policy"], path
@@ -186,11 +247,11 @@ def test_each_edition_has_its_not_found_page(host):
 
 
 def test_deploy_files_are_not_served(host):
-    headers_text = (host.site / HEADERS_FILE).read_text()
-    for path in ["/" + name for name in DEPLOY_FILES]:
-        status, _, body = fetch(host.url + path)
-        assert status != 200 or "Content-Security-Policy:" not in body, (host.name, path, status)
-        assert headers_text[:200] not in body
+    for name in DEPLOY_FILES:
+        status, _, body = fetch(host.url + "/" + name)
+        assert status != 200 or "Content-Security-Policy" not in body, (host.name, name, status)
+        if (host.site / name).exists():
+            assert (host.site / name).read_text()[:200] not in body, (host.name, name)
 
 
 @pytest.fixture
@@ -203,6 +264,31 @@ def watched(browser, host):
         "Content Security Policy" in m.text or "Refused to" in m.text or "Permissions-Policy" in m.text) else None)
     yield page
     context.close()
+
+
+def test_the_docs_give_the_apache_site_and_commands_this_test_follows():
+    docs = (ROOT / "docs" / "hosting.md").read_text()
+    assert APACHE_SITE in docs
+    for command in APACHE_COMMANDS:
+        assert command in docs, command
+
+
+def test_apache_without_htaccess_rights_serves_the_guide_without_its_headers():
+    """What docs/hosting.md says of a host that forbids .htaccess (AllowOverride None):
+    the pages still load, with none of the headers. This is why the docs ask for it."""
+    require(APACHE.exists() and DEBIAN_APACHE.is_dir(), "Debian's apache2 (scripts/setup-system.sh)")
+    work = host_folder("apache-none")
+    try:
+        site = _build("apache", work / "site")
+        runtime = apache_runtime(site, work, _free_port(), allow_override="None")
+        try:
+            status, headers, _ = fetch(runtime.url + "/")
+            assert status == 200 and headers.get("Content-Security-Policy") is None
+            assert headers.get("X-Frame-Options") is None
+        finally:
+            runtime.stop()
+    finally:
+        subprocess.run(["rm", "-rf", str(work)], check=False)
 
 
 def test_every_page_loads_in_chromium_without_a_csp_violation(watched, host):
@@ -225,3 +311,58 @@ def test_search_and_the_quick_exit_work(watched, host):
     watched.wait_for_url(DESTINATION, timeout=10_000)
     assert left_for and left_for[0].startswith(DESTINATION)
     assert watched.problems + watched.evaluate("window.__cspViolations || []") == [], host.name
+
+
+# --- a host with no headers of the site's choice (GitHub Pages) --------------------------
+
+@pytest.fixture(scope="module")
+def headerless():
+    """The build for GitHub Pages on a plain static server that sends no security headers
+    (Python's, as a stand-in: GitHub Pages has no local runtime)."""
+    import functools
+    import http.server
+    import threading
+
+    work = host_folder("github-pages")
+    site = _build("github-pages", work / "site")
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", site
+    server.shutdown()
+    subprocess.run(["rm", "-rf", str(work)], check=False)
+
+
+def test_without_headers_every_page_runs_under_its_own_policy(browser, headerless):
+    url, site = headerless
+    assert not [p.name for p in site.iterdir() if p.name.startswith(("_", "."))]
+    _, pages = _paths(site)
+    context = browser.new_context()
+    context.add_init_script(RECORD_VIOLATIONS)
+    page = context.new_page()
+    problems = []
+    page.on("console", lambda m: problems.append(m.text) if "Content Security Policy" in m.text else None)
+    try:
+        for path in sorted(pages):
+            response = page.goto(url + path, wait_until="load")
+            assert response.headers.get("content-security-policy") is None  # the server sends none
+            assert page.evaluate("document.documentElement.classList.contains('js')"), path
+            assert problems + page.evaluate("window.__cspViolations") == [], path
+        # The policy is in force: a script slipped into the page does not run.
+        page.goto(url + "/")
+        ran = page.evaluate("""() => { const s = document.createElement('script');
+            s.textContent = 'window.__slipped = true'; document.head.appendChild(s); return !!window.__slipped }""")
+        assert ran is False
+        assert any("script-src" in v for v in page.evaluate("window.__cspViolations"))
+        assert search_for(page, search_word(site)) >= 1
+        left_for = answer_for_destination(context)
+        page.goto(url + "/es/")
+        page.locator(".sg-quick-exit a").first.click()
+        page.wait_for_url(DESTINATION, timeout=10_000)
+        assert left_for
+    finally:
+        context.close()
