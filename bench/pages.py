@@ -44,7 +44,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from steady_ground.project import Project, load_project_site  # noqa: E402
-from steady_ground.security_headers import write_deploy_files  # noqa: E402
+from steady_ground.deploy_files import write_deploy_files  # noqa: E402
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
