@@ -76,7 +76,7 @@ def test_scan_reads_markup_the_way_a_browser_does(tmp_path: Path):
 
 def test_headers_file_uses_wildcards_and_nginx_config_repeats_every_header(tmp_path: Path):
     site = make_site(tmp_path, {"index.html": "<script>x()</script>", "faq/index.html": "",
-                                "es/index.html": "", "es/faq/index.html": "", "sitemap.xml": "",
+                                "es/index.html": "", "es/faq/index.html": "", "es/404.html": "", "sitemap.xml": "",
                                 "search/search_index.json": "", "es/search/search_index.json": "",
                                 "assets/fonts/a.woff2": "", "assets/javascripts/bundle.a5f9d56c.min.js": ""})
     scan = scan_site(site)
@@ -85,7 +85,7 @@ def test_headers_file_uses_wildcards_and_nginx_config_repeats_every_header(tmp_p
     # No rule per page: pages take the default, every other file gets its own rule after it.
     assert "  Cache-Control: no-store\n  ! Access-Control-Allow-Origin\n/assets/*\n" in headers
     assert "/faq/" not in headers and "/es/faq/" not in headers
-    for rule in ("/search/*", "/es/search/*", "/sitemap.xml"):
+    for rule in ("/search/*", "/:edition/search/*", "/sitemap.xml"):
         assert f"\n{rule}\n  ! Cache-Control\n  Cache-Control: no-cache\n" in headers, rule
     assert headers.endswith("/assets/javascripts/bundle.a5f9d56c.min.js\n  ! Cache-Control\n"
                             "  Cache-Control: public, max-age=31536000, immutable\n")
@@ -102,7 +102,18 @@ def test_headers_file_stays_the_same_size_as_pages_are_added(tmp_path: Path):
     assert few.count("\n/") == many.count("\n/")
 
 
+def test_the_rules_do_not_grow_with_the_editions(tmp_path: Path):
+    def edition(lang):
+        return {f"{lang}/index.html": "", f"{lang}/404.html": "", f"{lang}/faq/index.html": "",
+                f"{lang}/sitemap.xml": "", f"{lang}/search/search_index.json": ""}
+    two = headers_file(scan_site(make_site(tmp_path / "two", {"index.html": "", **edition("es")})))
+    forty = headers_file(scan_site(make_site(tmp_path / "forty", {"index.html": "", **{
+        k: v for n in range(40) for k, v in edition(f"l{n:02d}").items()}})))
+    assert two.count("\n/") == forty.count("\n/") and "\n/:edition/search/*\n" in forty
+
+
 def test_a_headers_file_over_the_static_hosts_limits_is_refused(tmp_path: Path):
+    # Folders that are not editions (no 404 page) are named one by one.
     editions = {f"e{n:02d}/search/search_index.json": "" for n in range(100)}
     with pytest.raises(HeadersFileError, match=r"_headers would have 10[0-9] rules; Cloudflare Pages reads only"):
         headers_file(scan_site(make_site(tmp_path / "rules", {"index.html": "", **editions})))

@@ -206,8 +206,11 @@ def _folder(url: str) -> str:
 def _no_cache_rules(scan: Scan) -> list[str]:
     """Paths for the files that are neither pages nor fingerprinted: the whole of /assets/
     (the fingerprinted ones get their own rule after it), each other folder without pages
-    (an edition's search/) as a wildcard, and the files beside pages (sitemaps) one by one.
-    Their number grows with the editions, not with the pages."""
+    (search/) as a wildcard, and the files beside pages (sitemaps) one by one. What is in
+    another edition's folder is named once for all editions with a placeholder
+    (/:edition/search/*), so the rules do not grow with the editions either."""
+    editions = {page[: -len("404.html")] for page in scan.pages
+                if page.endswith("/404.html") and page.count("/") == 2}  # "/es/"
     page_folders = {_folder(page) for page in scan.pages}
     rules: list[str] = ["/assets/*"]
     for url in scan.other_files:
@@ -215,6 +218,9 @@ def _no_cache_rules(scan: Scan) -> list[str]:
             continue
         folder = _folder(url)
         rule = url if folder in page_folders or folder == "/" else folder + "*"
+        edition = next((e for e in editions if rule.startswith(e)), None)
+        if edition:
+            rule = "/:edition/" + rule[len(edition):]
         if rule not in rules:
             rules.append(rule)
     return rules
