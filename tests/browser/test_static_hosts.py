@@ -291,6 +291,44 @@ def test_apache_without_htaccess_rights_serves_the_guide_without_its_headers():
         subprocess.run(["rm", "-rf", str(work)], check=False)
 
 
+APACHE_UPDATE = ["cd /var/www/steady-ground", "sudo cp -a ~/site releases/2026-12-06",
+                 "sudo ln -sfn releases/2026-12-06 site.next", "sudo mv -T site.next site"]
+APACHE_ROLLBACK = ["cd /var/www/steady-ground", "sudo ln -sfn releases/2026-12-01 site.next",
+                   "sudo mv -T site.next site"]
+
+
+@pytest.mark.parametrize("host", ["apache"], indirect=True)
+def test_apache_switches_releases_in_one_step_and_back(host):
+    """docs/hosting.md's Apache update and rollback, run as written (in the test's folder,
+    without sudo) while Apache keeps serving: no reload, each release its own .htaccess.
+    (The static hosts keep every deploy themselves; docs/hosting.md says how to go back.)"""
+    docs = (ROOT / "docs" / "hosting.md").read_text()
+    assert "\n".join(APACHE_UPDATE) in docs and "\n".join(APACHE_ROLLBACK) in docs
+    top = host.site.parent
+    releases = top / "releases"
+    releases.mkdir()
+    subprocess.run(["mv", str(host.site), str(releases / "2026-12-01")], check=True)
+    subprocess.run(["ln", "-s", "releases/2026-12-01", str(host.site)], check=True)
+    assert fetch(host.url + "/")[0] == 200
+    (top / "home").mkdir(exist_ok=True)
+    upload = top / "home" / "site"  # ~/site: the new build, with a mark to tell it apart
+    subprocess.run(["cp", "-a", str(releases / "2026-12-01"), str(upload)], check=True)
+    index = upload / "index.html"
+    index.write_text(index.read_text().replace("<title>", "<title>New build - ", 1))
+
+    def run(commands):
+        for command in commands[1:]:
+            words = [w.replace("~/site", str(upload)) for w in command.removeprefix("sudo ").split()]
+            subprocess.run(words, cwd=top, check=True)
+
+    run(APACHE_UPDATE)
+    status, headers, body = fetch(host.url + "/")
+    assert status == 200 and "<title>New build - " in body and headers.get("X-Frame-Options") == "DENY"
+    run(APACHE_ROLLBACK)
+    status, headers, body = fetch(host.url + "/")
+    assert status == 200 and "<title>New build - " not in body and headers.get("Cache-Control") == "no-store"
+
+
 def test_every_page_loads_in_chromium_without_a_csp_violation(watched, host):
     _, pages = _paths(host.site)
     for page in sorted(p for p in pages if not p.endswith("404.html")):
