@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from .security_headers import Scan, _scan_page, content_security_policy
+from .security_headers import Scan, content_security_policy, scan_page
 
 _CHARSET = '<meta charset="utf-8">'
 _NOT_IN_META = ("frame-ancestors",)
@@ -21,7 +21,7 @@ _NOT_IN_META = ("frame-ancestors",)
 
 def page_policy(page_html: str) -> str:
     scan = Scan()
-    _scan_page("", page_html, scan)
+    scan_page("", page_html, scan)
     directives = content_security_policy(scan).split("; ")
     return "; ".join(d for d in directives if d.split(" ", 1)[0] not in _NOT_IN_META)
 
@@ -33,13 +33,10 @@ def with_policy(page_html: str) -> str:
     return page_html.replace(_CHARSET, _CHARSET + "\n" + meta, 1)
 
 
-def put_policy_in_pages(site_dir: Path) -> int:
-    """Every built page gets its policy; returns how many."""
-    count = 0
+def put_policy_in_pages(site_dir: Path) -> None:
+    """Every built page gets its policy."""
     for path in sorted(Path(site_dir).rglob("*.html")):
         try:
             path.write_text(with_policy(path.read_text(encoding="utf-8")), encoding="utf-8")
         except ValueError as error:
             raise ValueError(f"{path}: {error}") from None
-        count += 1
-    return count

@@ -9,6 +9,7 @@ offline bundle all go this way, so each always has every edition.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import posixpath
@@ -25,6 +26,7 @@ from mkdocs.utils import get_relative_url
 from .compact_html import compact
 from .content import Page
 from .glossary import TERM_TYPE
+from .own_assets import read_text
 from .editions import Edition, Site
 from .problems import ContentError
 from .project import Project, load_project_site
@@ -52,11 +54,13 @@ LUNR = "assets/javascripts/lunr/min/lunr.{name}.min.js"
 _SOURCE_MAP = re.compile(r"^//# sourceMappingURL=.*$", re.MULTILINE)
 
 
-def _text_of(file: File) -> str:
-    try:
-        return Path(file.abs_src_path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError, TypeError) as error:
-        raise PluginError(f"{file.abs_src_path}: cannot read it ({error})") from None
+@functools.lru_cache(maxsize=4)
+def search_worker_content(material: str, stemmers: tuple[str, ...]) -> str:
+    """Our worker, Material's and the stemmers, in one file: the same in every edition's
+    build, so made once per process (each edition's build asks for it)."""
+    parts = [rjsmin.jsmin(read_text(SEARCH_WORKER_SOURCE))]
+    parts += [_SOURCE_MAP.sub("", read_text(Path(path))) for path in (material, *stemmers)]
+    return "\n;\n".join(parts) + "\n"
 
 
 def fold(word: str) -> str:
@@ -144,14 +148,10 @@ class GuideBuild:
         material = next((f for uri, f in by_uri.items() if MATERIAL_WORKER.fullmatch(uri)), None)
         if material is None:
             raise PluginError("Material's search worker (assets/javascripts/workers/search.*.min.js) is missing")
-        stemmers = ["stemmer.support"] + sorted({e.language for e in self.site.editions.values()} - {"en"})
-        parts = [rjsmin.jsmin(SEARCH_WORKER_SOURCE.read_text(encoding="utf-8"))]
-        parts.append(_SOURCE_MAP.sub("", _text_of(material)))
-        for name in stemmers:
-            stemmer = by_uri.get(LUNR.format(name=name))
-            if stemmer is not None:  # a language without a lunr stemmer is searched as Material does
-                parts.append(_SOURCE_MAP.sub("", _text_of(stemmer)))
-        content = "\n;\n".join(parts) + "\n"
+        names = ["stemmer.support"] + sorted({e.language for e in self.site.editions.values()} - {"en"})
+        # A language without a lunr stemmer is searched as Material does.
+        stemmers = [by_uri[LUNR.format(name=n)] for n in names if LUNR.format(name=n) in by_uri]
+        content = search_worker_content(material.abs_src_path, tuple(f.abs_src_path for f in stemmers))
         self.search_worker = SEARCH_WORKER.format(hash=hashlib.sha256(content.encode("utf-8")).hexdigest()[:8])
         files.append(File.generated(config, self.search_worker, content=content))
         return files

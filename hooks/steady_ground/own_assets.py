@@ -43,11 +43,16 @@ def _fingerprinted(pattern: str, content: str) -> str:
     return pattern.format(hash=hashlib.sha256(content.encode("utf-8")).hexdigest()[:8])
 
 
-def _read(folder: Path, address: str) -> str:
+def read_text(path: Path) -> str:
+    """An asset's text, or a build error that names the file."""
     try:
-        return (folder / address).read_text(encoding="utf-8")
+        return Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise PluginError(f"{folder / address}: cannot read it ({error})") from None
+        raise PluginError(f"{path}: cannot read it ({error})") from None
+
+
+def _read(folder: Path, address: str) -> str:
+    return read_text(folder / address)
 
 
 def configure(config) -> OwnAssets:

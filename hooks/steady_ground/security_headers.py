@@ -114,7 +114,7 @@ def _runs_as_script(attrs: dict[str, str]) -> bool:
     return "src" not in attrs and attrs.get("type", "").strip().lower() in _JS_TYPES
 
 
-def _scan_page(page: str, page_html: str, scan: Scan) -> None:
+def scan_page(page: str, page_html: str, scan: Scan) -> None:
     for tag, attrs, text in _elements(page_html):
         for name, value in attrs.items():
             if name.startswith("on"):
@@ -142,7 +142,7 @@ def scan_site(site_dir: Path) -> Scan:
         url = "/" + path.relative_to(site_dir).as_posix()
         if path.suffix == ".html":
             scan.pages.append(url[: -len("index.html")] if url.endswith("/index.html") else url)
-            _scan_page(url, path.read_text(encoding="utf-8"), scan)
+            scan_page(url, path.read_text(encoding="utf-8"), scan)
         elif FINGERPRINTED.search(path.name):
             scan.fingerprinted.append(url)
         elif not path.name.startswith(("_", ".")):  # deploy files are not part of the site

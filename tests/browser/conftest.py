@@ -71,9 +71,11 @@ def require(condition: bool, what: str) -> None:
     pytest.skip(f"{what} is not installed")
 
 
-def build_site(target: Path, root: Path = ROOT) -> Path:
+def build_site(target: Path, root: Path = ROOT, host: str | None = None) -> Path:
+    """`python -m steady_ground build`, for `host`'s deploy files when given (--host)."""
     result = subprocess.run([sys.executable, "-m", "steady_ground", "--root", str(root), "build",
-                             "--site-dir", str(target)], capture_output=True, text=True,
+                             "--site-dir", str(target), *(["--host", host] if host else [])],
+                            capture_output=True, text=True,
                             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert result.returncode == 0, result.stdout + result.stderr
     return target

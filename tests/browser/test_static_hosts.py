@@ -22,9 +22,7 @@ from __future__ import annotations
 import json
 import os
 import signal
-import socket
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -33,8 +31,9 @@ import pytest
 from steady_ground.deploy_files import DEPLOY_FILES, HOSTS
 from steady_ground.security_headers import FINGERPRINTED, HEADERS_FILE, scan_site
 
-from .conftest import DESTINATION, ROOT, answer_for_destination, host_folder, require, search_for
-from .test_nginx import EXPECTED, LONG_CACHE, RECORD_VIOLATIONS, directives, fetch_body, search_word
+from .conftest import DESTINATION, ROOT, answer_for_destination, build_site, host_folder, require, search_for
+from .test_nginx import EXPECTED, LONG_CACHE, RECORD_VIOLATIONS, _free_port, directives, search_word
+from .test_nginx import fetch_body as fetch  # (status, headers, body), redirects not followed
 
 NODE = ROOT / "node_modules" / "node" / "bin" / "node"
 WRANGLER = ROOT / "node_modules" / "wrangler" / "bin" / "wrangler.js"
@@ -57,17 +56,6 @@ APACHE_COMMANDS = ["sudo apt install apache2", "sudo a2enmod headers",
                    "sudo cp steady-ground.conf /etc/apache2/sites-available/",
                    "sudo a2ensite steady-ground", "sudo a2dissite 000-default",
                    "sudo apache2ctl configtest", "sudo systemctl reload apache2"]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def fetch(url: str):
-    """(status, headers, body) without following redirects; a runtime can be slow to answer its first."""
-    return fetch_body(url)
 
 
 def expected_cache(path: str, pages: set[str]) -> str:
@@ -146,14 +134,6 @@ def apache_runtime(site: Path, work: Path, port: int, allow_override: str = "Fil
     return Runtime("apache", [str(APACHE), "-d", str(server_root), "-DFOREGROUND"], work, port, env)
 
 
-def _build(host: str, target: Path) -> Path:
-    result = subprocess.run([sys.executable, "-m", "steady_ground", "--root", str(ROOT), "build",
-                             "--site-dir", str(target), "--host", host], capture_output=True, text=True,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    assert result.returncode == 0, result.stdout + result.stderr
-    return target
-
-
 @pytest.fixture(scope="module", params=["cloudflare-pages", "netlify", "apache"])
 def host(request):
     if request.param == "apache":
@@ -162,7 +142,7 @@ def host(request):
         require(NODE.exists() and WRANGLER.exists() and NETLIFY.exists(),
                 "Node.js 22, wrangler and netlify-cli from npm (make tools)")
     work = host_folder(request.param)
-    site = _build(request.param, work / "site")
+    site = build_site(work / "site", host=request.param)
     port = _free_port()
     if request.param == "apache":
         runtime = apache_runtime(site, work, port)
@@ -279,7 +259,7 @@ def test_apache_without_htaccess_rights_serves_the_guide_without_its_headers():
     require(APACHE.exists() and DEBIAN_APACHE.is_dir(), "Debian's apache2 (scripts/setup-system.sh)")
     work = host_folder("apache-none")
     try:
-        site = _build("apache", work / "site")
+        site = build_site(work / "site", host="apache")
         runtime = apache_runtime(site, work, _free_port(), allow_override="None")
         try:
             status, headers, _ = fetch(runtime.url + "/")
@@ -362,7 +342,7 @@ def headerless():
     import threading
 
     work = host_folder("github-pages")
-    site = _build("github-pages", work / "site")
+    site = build_site(work / "site", host="github-pages")
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args):
             pass
